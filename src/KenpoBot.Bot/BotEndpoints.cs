@@ -1,0 +1,118 @@
+using System.Buffers;
+using System.Globalization;
+using KenpoBot.Bot.Auth;
+using KenpoBot.Bot.Protocol;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace KenpoBot.Bot;
+
+/// <summary>The bot's HTTP edge: one POST that parses, authenticates and hands the activity to <see cref="BotAdapter"/>.</summary>
+public static class BotEndpoints
+{
+    public const string MessagesPath = "/api/messages";
+
+    public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api");
+        api.MapPost("/messages", PostActivityAsync).WithName("PostActivity").DisableAntiforgery();
+        return endpoints;
+    }
+
+    private static async Task<Results<StatusCodeHttpResult, JsonHttpResult<object>, ProblemHttpResult>> PostActivityAsync(
+        HttpContext http, IBotAuthenticator authenticator, BotAdapter adapter, IOptions<BotFrontEndOptions> options)
+    {
+        var request = http.Request;
+        var aborted = http.RequestAborted;
+        if (!IsJson(request.ContentType))
+            return Problem(StatusCodes.Status400BadRequest, "Content-Type が正しくありません", "Content-Type は application/json（UTF-8）にしてください。");
+
+        var max = options.Value.MaxRequestBodyBytes;
+        var (body, status) = await ReadBodyAsync(http, max, aborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            return status == StatusCodes.Status413PayloadTooLarge
+                ? Problem(status, "リクエストが大きすぎます", string.Create(CultureInfo.InvariantCulture, $"リクエスト本文は {max:#,0} バイト以内にしてください。"))
+                : Problem(status, "リクエストを読み取れません", "リクエスト本文を最後まで読み取れませんでした。");
+        }
+
+        if (!ActivityReader.TryRead(body, out var activity, out var error))
+            return Problem(StatusCodes.Status400BadRequest, "アクティビティが正しくありません", error);
+
+        var auth = await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), activity, aborted).ConfigureAwait(false);
+        if (!auth.Succeeded)
+        {
+            if (AuthStatus(auth.Failure) == StatusCodes.Status401Unauthorized) http.Response.Headers.WWWAuthenticate = "Bearer";
+            return Problem(AuthStatus(auth.Failure), AuthTitle(auth.Failure), AuthDetail(auth.Failure));
+        }
+
+        var response = await adapter.ProcessAsync(activity, aborted).ConfigureAwait(false);
+        return response.Body is null
+            ? TypedResults.StatusCode(response.Status)
+            : TypedResults.Json(response.Body, ProtocolJson.Options, statusCode: response.Status);
+    }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        && (!media.Charset.HasValue || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The body, or null with the status to answer: 413 past <paramref name="max"/> bytes, 400 when the client stops sending.</summary>
+    private static async Task<(byte[]? Body, int Status)> ReadBodyAsync(HttpContext http, int max, CancellationToken cancellationToken)
+    {
+        if (http.Request.ContentLength > max) return (null, StatusCodes.Status413PayloadTooLarge);
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = max;
+
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        try
+        {
+            while (true)
+            {
+                var memory = buffer.GetMemory(16 * 1024);
+                var read = await http.Request.Body.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
+                if (read == 0) return (buffer.WrittenSpan.ToArray(), StatusCodes.Status200OK);
+                buffer.Advance(read);
+                if (buffer.WrittenCount > max) return (null, StatusCodes.Status413PayloadTooLarge);
+            }
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return (null, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? ex.StatusCode : StatusCodes.Status400BadRequest);
+        }
+        catch (Exception ex) when (ex is IOException || (ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            return (null, StatusCodes.Status400BadRequest);
+        }
+    }
+
+    private static int AuthStatus(AuthFailure failure) =>
+        failure is AuthFailure.NotEndorsed or AuthFailure.ServiceUrlNotAllowed ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
+
+    private static string AuthTitle(AuthFailure failure) =>
+        AuthStatus(failure) == StatusCodes.Status403Forbidden ? "許可されていません" : "認証に失敗しました";
+
+    public static string AuthDetail(AuthFailure failure) => failure switch
+    {
+        AuthFailure.MissingToken => "Authorization ヘッダーに Bearer トークンがありません。",
+        AuthFailure.MalformedToken => "トークンの形式が正しくありません。",
+        AuthFailure.UntrustedIssuer => "トークンの発行者が信頼されていません。",
+        AuthFailure.DisallowedAlgorithm => "トークンの署名アルゴリズムが許可されていません。",
+        AuthFailure.InvalidSignature => "トークンの署名を検証できません。",
+        AuthFailure.Expired => "トークンの有効期限が切れているか、まだ有効ではありません。",
+        AuthFailure.WrongAudience => "トークンの対象（audience）がこのボットではありません。",
+        AuthFailure.WrongAppId => "トークンのアプリ ID がこのボットではありません。",
+        AuthFailure.ServiceUrlMismatch => "トークンの serviceurl がアクティビティの serviceUrl と一致しません。",
+        AuthFailure.MetadataUnavailable => "署名鍵を取得できないため、トークンを検証できません。",
+        AuthFailure.NotEndorsed => "署名鍵はこのチャネルに対して承認されていません。",
+        AuthFailure.ServiceUrlNotAllowed => "認証なしのモードでは、ローカルの serviceUrl にしか返信できません。",
+        _ => "認証に失敗しました。",
+    };
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title);
+}

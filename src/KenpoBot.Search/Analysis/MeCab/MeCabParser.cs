@@ -1,0 +1,250 @@
+using System.Text;
+
+namespace KenpoBot.Search.Analysis.MeCab;
+
+/// <summary>
+/// Morphological analysis with MeCab and IPADIC. The model (dictionary) is loaded once per parser and shared;
+/// every thread gets its own tagger and lattice, so <see cref="Parse"/> is safe to call concurrently.
+/// </summary>
+public sealed class MeCabParser
+{
+    /// <summary>Debian's mecab-ipadic-utf8 dictionary. Used directly when present, so an alternative such as jumandic cannot be picked up.</summary>
+    public const string IpadicUtf8Directory = "/var/lib/mecab/dic/ipadic-utf8";
+
+    /// <summary>
+    /// The longest text handed to MeCab at once: 2,048 chars are at most 8 KiB of UTF-8, the mecab command's default input buffer.
+    /// Longer lines are cut at sentence ends, so shorter ones parse exactly as the mecab command parses them.
+    /// </summary>
+    public const int MaxSegmentLength = 2048;
+
+    private static readonly Lazy<MeCabParser> SharedParser = new(() => Load(null));
+
+    private readonly MeCabModelHandle model;
+    private readonly ThreadLocal<Session> sessions;
+
+    private MeCabParser(MeCabModelHandle model)
+    {
+        this.model = model;
+        sessions = new ThreadLocal<Session>(() => new Session(this.model));
+    }
+
+    /// <summary>The process-wide parser over the system IPADIC dictionary, loaded on first use.</summary>
+    /// <exception cref="MeCabUnavailableException">libmecab or the dictionary is missing.</exception>
+    public static MeCabParser Shared => SharedParser.Value;
+
+    /// <summary>
+    /// Loads a model. <paramref name="dictionaryDirectory"/> null means <see cref="IpadicUtf8Directory"/> when it
+    /// exists, else the dictionary named by /etc/mecabrc. Prefer <see cref="Shared"/>: a model is about 50 MB.
+    /// </summary>
+    /// <exception cref="MeCabUnavailableException">libmecab or the dictionary is missing or is not IPADIC in UTF-8.</exception>
+    public static unsafe MeCabParser Load(string? dictionaryDirectory)
+    {
+        dictionaryDirectory ??= Directory.Exists(IpadicUtf8Directory) ? IpadicUtf8Directory : null;
+        if (dictionaryDirectory is not null && dictionaryDirectory.Any(char.IsWhiteSpace))
+        {
+            // mecab_model_new2 splits its argument on white space.
+            throw new MeCabUnavailableException($"辞書のパスに空白を含められません（{dictionaryDirectory}）。");
+        }
+
+        // An empty rc file keeps user settings in /etc/mecabrc or ~/.mecabrc (output format, user dictionaries) out.
+        var arguments = dictionaryDirectory is null ? string.Empty : $"-r /dev/null -d {dictionaryDirectory}";
+        MeCabModelHandle? model;
+        try
+        {
+            model = MeCabModelHandle.Create(arguments);
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
+        {
+            throw new MeCabUnavailableException($"ライブラリ {MeCabNative.Library} が見つかりません。", ex);
+        }
+
+        if (model is null)
+        {
+            throw new MeCabUnavailableException(
+                $"辞書を開けません（{dictionaryDirectory ?? "/etc/mecabrc の dicdir"}）: {MeCabNative.LastError()}。");
+        }
+
+        var info = MeCabNative.ModelDictionaryInfo(model.DangerousGetHandle());
+        var charset = info == null ? null : MeCabNative.ToText(info->Charset);
+        if (!string.Equals(charset?.Replace("-", string.Empty, StringComparison.Ordinal), "utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            model.Dispose();
+            throw new MeCabUnavailableException($"辞書の文字コードが UTF-8 ではありません（{charset}）。");
+        }
+
+        var parser = new MeCabParser(model);
+        parser.CheckIpadic();
+        return parser;
+    }
+
+    /// <summary>Parses <paramref name="text"/> into morphemes of the best path, in order, with offsets into it.</summary>
+    public IReadOnlyList<Morpheme> Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var morphemes = new List<Morpheme>();
+        Parse(text, morphemes);
+        return morphemes;
+    }
+
+    /// <summary>Appends the morphemes of <paramref name="text"/> to <paramref name="output"/>.</summary>
+    internal void Parse(string text, List<Morpheme> output)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(output);
+        var session = sessions.Value!;
+        foreach (var (start, length) in Segment(text))
+        {
+            session.Parse(text, start, length, output);
+        }
+    }
+
+    /// <summary>
+    /// Cuts text into the pieces handed to MeCab. Control characters (line breaks, tabs, NUL…) end a piece and are
+    /// never sent: they cannot be part of a word, and NUL would end MeCab's C strings. Pieces longer than
+    /// <see cref="MaxSegmentLength"/> are cut after the last sentence end (。！？!?), else after the last space or
+    /// comma, else at the limit without splitting a surrogate pair.
+    /// </summary>
+    internal static IEnumerable<(int Start, int Length)> Segment(string text)
+    {
+        var start = 0;
+        while (start < text.Length)
+        {
+            while (start < text.Length && char.IsControl(text[start]))
+            {
+                start++;
+            }
+
+            var end = start;
+            while (end < text.Length && !char.IsControl(text[end]))
+            {
+                end++;
+            }
+
+            while (end - start > MaxSegmentLength)
+            {
+                var cut = FindCut(text, start, start + MaxSegmentLength);
+                yield return (start, cut - start);
+                start = cut;
+            }
+
+            if (end > start)
+            {
+                yield return (start, end - start);
+            }
+
+            start = end;
+        }
+    }
+
+    private static int FindCut(string text, int start, int limit)
+    {
+        for (var i = limit; i > start + 1; i--)
+        {
+            if (text[i - 1] is '。' or '！' or '？' or '!' or '?')
+            {
+                return i;
+            }
+        }
+
+        for (var i = limit; i > start + 1; i--)
+        {
+            if (char.IsWhiteSpace(text[i - 1]) || text[i - 1] is '、' or '，' or ',')
+            {
+                return i;
+            }
+        }
+
+        return char.IsHighSurrogate(text[limit - 1]) ? limit - 1 : limit;
+    }
+
+    /// <summary>Fails early when the dictionary is not IPADIC-shaped, as jumandic would be: our features rely on it.</summary>
+    private void CheckIpadic()
+    {
+        var probe = Parse("する");
+        if (probe.Count != 1 || probe[0].PartOfSpeech != "動詞-自立" || probe[0].BaseForm != "する")
+        {
+            throw new MeCabUnavailableException("辞書が IPADIC 形式ではありません（「する」を 動詞-自立 と解析できません）。");
+        }
+    }
+
+    /// <summary>A thread's tagger and lattice with its reusable UTF-8 buffer.</summary>
+    private sealed class Session(MeCabModelHandle model)
+    {
+        private readonly MeCabTaggerHandle tagger = MeCabTaggerHandle.Create(model);
+        private readonly MeCabLatticeHandle lattice = MeCabLatticeHandle.Create(model);
+        private byte[] utf8 = new byte[1024];
+
+        // charAt[b] is the UTF-16 index (into the whole text) of the code point that starts at UTF-8 byte b.
+        private int[] charAt = new int[1025];
+
+        public unsafe void Parse(string text, int start, int length, List<Morpheme> output)
+        {
+            var byteCount = Encode(text, start, length);
+            var latticePtr = lattice.DangerousGetHandle();
+            fixed (byte* sentence = utf8)
+            {
+                MeCabNative.LatticeSetSentence(latticePtr, sentence, (nuint)byteCount);
+                if (MeCabNative.ParseLattice(tagger.DangerousGetHandle(), latticePtr) == 0)
+                {
+                    throw new InvalidOperationException("MeCab の解析に失敗しました: " + MeCabNative.ToText(MeCabNative.LatticeStrError(latticePtr)));
+                }
+
+                var basePtr = MeCabNative.LatticeGetSentence(latticePtr);
+                var bos = MeCabNative.LatticeGetBosNode(latticePtr);
+                for (var node = bos == null ? null : bos->Next; node != null && node->Stat != MeCabNative.EosNode; node = node->Next)
+                {
+                    if (node->Length == 0)
+                    {
+                        continue;
+                    }
+
+                    var firstByte = (int)(node->Surface - basePtr);
+                    var charStart = charAt[firstByte];
+                    var charEnd = charAt[firstByte + node->Length];
+                    var feature = MeCabNative.ToText(node->Feature) ?? string.Empty;
+                    output.Add(Morpheme.FromFeature(
+                        text.Substring(charStart, charEnd - charStart),
+                        charStart,
+                        charEnd,
+                        feature,
+                        node->Stat == MeCabNative.UnknownNode));
+                }
+
+                MeCabNative.LatticeClear(latticePtr);
+            }
+
+            GC.KeepAlive(tagger);
+            GC.KeepAlive(lattice);
+        }
+
+        /// <summary>Encodes text[start..start+length] to UTF-8 and fills the byte→char map. Lone surrogates become U+FFFD.</summary>
+        private int Encode(string text, int start, int length)
+        {
+            var maxBytes = length * 3;
+            if (utf8.Length < maxBytes)
+            {
+                utf8 = new byte[maxBytes];
+                charAt = new int[maxBytes + 1];
+            }
+
+            var end = start + length;
+            var bytes = 0;
+            var i = start;
+            while (i < end)
+            {
+                Rune.DecodeFromUtf16(text.AsSpan(i, end - i), out var rune, out var consumed);
+                var written = rune.EncodeToUtf8(utf8.AsSpan(bytes));
+                for (var b = 0; b < written; b++)
+                {
+                    charAt[bytes + b] = i;
+                }
+
+                bytes += written;
+                i += consumed;
+            }
+
+            charAt[bytes] = end;
+            return bytes;
+        }
+    }
+}

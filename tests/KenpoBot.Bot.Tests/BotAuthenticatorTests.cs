@@ -1,0 +1,235 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using KenpoBot.Bot.Tests.Support;
+using Microsoft.IdentityModel.Tokens;
+
+namespace KenpoBot.Bot.Tests;
+
+/// <summary>A bot with MicrosoftAppId set, whose OpenID metadata comes from a loopback server with test keys.</summary>
+public sealed class AuthenticatedBot : IAsyncLifetime
+{
+    public FakeChannel Channel { get; private set; } = null!;
+
+    public BotServer Bot { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Channel = await FakeChannel.StartAsync();
+        Bot = await BotServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppType"] = "MultiTenant",
+            ["MicrosoftAppId"] = TestKeys.AppId,
+            ["MicrosoftAppPassword"] = "not-used-in-tests",
+            ["OpenIdMetadataUrl"] = Channel.ChannelMetadataUrl,
+            ["EmulatorOpenIdMetadataUrl"] = Channel.AadMetadataUrl,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Bot.DisposeAsync();
+        await Channel.DisposeAsync();
+    }
+}
+
+public sealed class BotAuthenticatorTests(AuthenticatedBot fixture) : IClassFixture<AuthenticatedBot>
+{
+    private static readonly TestKeys Keys = TestKeys.Shared;
+
+    private string ServiceUrl => fixture.Channel.ServiceUrl("auth");
+
+    private JsonObject Message(string? serviceUrl = null, string channelId = "msteams") =>
+        Activities.Message(serviceUrl ?? ServiceUrl, "返納金債権とは？", channelId, DeliveryModesForAuth);
+
+    /// <summary>Replies in the body keep the authentication tests independent of the connector.</summary>
+    private const string DeliveryModesForAuth = "expectReplies";
+
+    [Fact]
+    public async Task Post_ValidChannelToken_Is200()
+    {
+        var response = await fixture.Bot.PostAsync(Message(), Keys.ChannelToken(ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Single(body["activities"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Post_TokenExpiredWithinFiveMinuteSkew_Is200()
+    {
+        var token = Keys.ChannelToken(ServiceUrl, notBefore: DateTime.UtcNow.AddMinutes(-30), expires: DateTime.UtcNow.AddMinutes(-3));
+
+        var response = await fixture.Bot.PostAsync(Message(), token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    public static TheoryData<string, string> Rejected => new()
+    {
+        { "missing", "Authorization ヘッダーに Bearer トークンがありません。" },
+        { "basic", "Authorization ヘッダーに Bearer トークンがありません。" },
+        { "garbage", "トークンの形式が正しくありません。" },
+        { "expired", "トークンの有効期限が切れているか、まだ有効ではありません。" },
+        { "not-yet-valid", "トークンの有効期限が切れているか、まだ有効ではありません。" },
+        { "wrong-audience", "トークンの対象（audience）がこのボットではありません。" },
+        { "wrong-issuer", "トークンの発行者が信頼されていません。" },
+        { "bad-signature", "トークンの署名を検証できません。" },
+        { "unknown-key", "トークンの署名を検証できません。" },
+        { "alg-none", "トークンの署名アルゴリズムが許可されていません。" },
+        { "alg-hs256", "トークンの署名アルゴリズムが許可されていません。" },
+        { "alg-ps256", "トークンの署名アルゴリズムが許可されていません。" },
+        { "other-service-url", "トークンの serviceurl がアクティビティの serviceUrl と一致しません。" },
+        { "no-service-url-claim", "トークンの serviceurl がアクティビティの serviceUrl と一致しません。" },
+        { "emulator-other-app", "トークンのアプリ ID がこのボットではありません。" },
+        { "emulator-unknown-version", "トークンのアプリ ID がこのボットではありません。" },
+        { "emulator-skill-audience", "トークンの対象（audience）がこのボットではありません。" },
+        { "emulator-foreign-tenant", "トークンの発行者が信頼されていません。" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Rejected))]
+    public async Task Post_InvalidToken_Is401WithJapaneseReason(string kind, string detail)
+    {
+        var (authorization, activity) = kind switch
+        {
+            "missing" => (null, Message()),
+            "basic" => ("Basic dXNlcjpwYXNz", Message()),
+            "garbage" => ("Bearer not.a.jwt", Message()),
+            "expired" => (Bearer(Keys.ChannelToken(ServiceUrl, notBefore: DateTime.UtcNow.AddHours(-2), expires: DateTime.UtcNow.AddMinutes(-10))), Message()),
+            "not-yet-valid" => (Bearer(Keys.ChannelToken(ServiceUrl, notBefore: DateTime.UtcNow.AddMinutes(10), expires: DateTime.UtcNow.AddHours(1))), Message()),
+            "wrong-audience" => (Bearer(Keys.ChannelToken(ServiceUrl, audience: "00000000-1111-2222-3333-444444444444")), Message()),
+            "wrong-issuer" => (Bearer(Keys.ChannelToken(ServiceUrl, issuer: "https://evil.example.com")), Message()),
+            "bad-signature" => (Bearer(Keys.ChannelToken(ServiceUrl, key: Keys.Rogue)), Message()),
+            "unknown-key" => (Bearer(Keys.ChannelToken(ServiceUrl, key: new RsaSecurityKey(System.Security.Cryptography.RSA.Create(2048)) { KeyId = "nobody" })), Message()),
+            "alg-none" => (Bearer(TestKeys.UnsignedToken(ServiceUrl)), Message()),
+            "alg-hs256" => (Bearer(Keys.SymmetricToken(ServiceUrl)), Message()),
+            "alg-ps256" => (Bearer(Keys.ChannelToken(ServiceUrl, algorithm: SecurityAlgorithms.RsaSsaPssSha256)), Message()),
+            "other-service-url" => (Bearer(Keys.ChannelToken("https://smba.trafficmanager.net/amer")), Message()),
+            "no-service-url-claim" => (Bearer(Keys.ChannelToken(ServiceUrl, includeServiceUrl: false)), Message()),
+            "emulator-other-app" => (Bearer(Keys.EmulatorToken(appId: "00000000-1111-2222-3333-444444444444")), Message()),
+            "emulator-unknown-version" => (Bearer(Keys.EmulatorToken(version: "3.0")), Message()),
+            "emulator-skill-audience" => (Bearer(Keys.EmulatorToken(audience: "11111111-2222-3333-4444-555555555555")), Message()),
+            "emulator-foreign-tenant" => (Bearer(Keys.EmulatorToken(tenant: "99999999-9999-9999-9999-999999999999")), Message()),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+
+        var response = await PostWithHeaderAsync(activity, authorization);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("認証に失敗しました", (string?)problem["title"]);
+        Assert.Equal(detail, (string?)problem["detail"]);
+        Assert.Contains("Bearer", response.Headers.WwwAuthenticate.ToString());
+    }
+
+    [Fact]
+    public async Task Post_KeyNotEndorsedForTheChannel_Is403()
+    {
+        var token = Keys.ChannelToken(ServiceUrl, key: Keys.WebChatOnly);
+
+        var response = await fixture.Bot.PostAsync(Message(), token);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("許可されていません", (string?)problem["title"]);
+        Assert.Equal("署名鍵はこのチャネルに対して承認されていません。", (string?)problem["detail"]);
+    }
+
+    [Fact]
+    public async Task Post_KeyEndorsedForTheChannel_Is200()
+    {
+        var token = Keys.ChannelToken(ServiceUrl, key: Keys.WebChatOnly);
+
+        var response = await fixture.Bot.PostAsync(Message(channelId: "webchat"), token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("1.0")]
+    [InlineData("2.0")]
+    public async Task Post_EmulatorTokenForThisApp_Is200(string version)
+    {
+        var response = await fixture.Bot.PostAsync(Message(), Keys.EmulatorToken(version));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_RejectedToken_NeverReachesTheAssistant()
+    {
+        var activity = Activities.Message(ServiceUrl, "認証されていない質問", "msteams", DeliveryModesForAuth);
+
+        var response = await fixture.Bot.PostAsync(activity, Keys.ChannelToken(ServiceUrl, key: Keys.Rogue));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain(fixture.Bot.Assistant.Asked, a => a.Question == "認証されていない質問");
+    }
+
+    [Fact]
+    public async Task Post_ValidChannelToken_RepliesCarryTheConnectorToken()
+    {
+        var serviceUrl = fixture.Channel.ServiceUrl("trusted-1");
+
+        var response = await fixture.Bot.PostAsync(Activities.Message(serviceUrl, "返納金債権とは？"), Keys.ChannelToken(serviceUrl));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(await fixture.Channel.WaitForAsync(1, r => r.RawTarget.StartsWith("/trusted-1/", StringComparison.Ordinal)));
+        Assert.Equal("Bearer " + BotServer.ConnectorToken, reply.Authorization);
+    }
+
+    [Fact]
+    public async Task Post_EmulatorToken_RepliesCarryNoToken()
+    {
+        var serviceUrl = fixture.Channel.ServiceUrl("emulator-1");
+
+        var response = await fixture.Bot.PostAsync(Activities.Message(serviceUrl, "返納金債権とは？", "emulator"), Keys.EmulatorToken());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(await fixture.Channel.WaitForAsync(1, r => r.RawTarget.StartsWith("/emulator-1/", StringComparison.Ordinal)));
+        Assert.Null(reply.Authorization);
+    }
+
+    [Fact]
+    public async Task Post_TokenForAnotherServiceUrl_SendsNothingToEither()
+    {
+        var claimed = fixture.Channel.ServiceUrl("claimed-2");
+        var other = fixture.Channel.ServiceUrl("other-2");
+
+        var response = await fixture.Bot.PostAsync(Activities.Message(other, "返納金債権とは？"), Keys.ChannelToken(claimed));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await Task.Delay(200);
+        Assert.DoesNotContain(fixture.Channel.Requests, r => r.RawTarget.Contains("-2/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Post_MetadataUnreachable_Is401NotServerError()
+    {
+        await using var bot = await BotServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = TestKeys.AppId,
+            ["MicrosoftAppPassword"] = "secret",
+            ["OpenIdMetadataUrl"] = "http://127.0.0.1:9/.well-known/openidconfiguration",
+            ["EmulatorOpenIdMetadataUrl"] = "http://127.0.0.1:9/aad/.well-known/openid-configuration",
+        });
+
+        var response = await bot.PostAsync(Message(), Keys.ChannelToken(ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("署名鍵を取得できないため、トークンを検証できません。", (string?)problem["detail"]);
+    }
+
+    private Task<HttpResponseMessage> PostWithHeaderAsync(JsonObject activity, string? authorization)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, fixture.Bot.MessagesUrl)
+        {
+            Content = new StringContent(activity.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        if (authorization is not null) request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        return fixture.Bot.Client.SendAsync(request);
+    }
+
+    private static string Bearer(string token) => "Bearer " + token;
+}

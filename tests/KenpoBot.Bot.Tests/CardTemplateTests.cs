@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using KenpoBot.Bot.Cards;
+using KenpoBot.Bot.Protocol;
+
+namespace KenpoBot.Bot.Tests;
+
+public sealed class CardTemplateTests
+{
+    private static string Expand(string template, string data) =>
+        CardTemplate.Parse("test", template).Expand(JsonNode.Parse(data)).ToJsonString(ProtocolJson.Options);
+
+    [Fact]
+    public void Expand_Data_RepeatsTheElementPerItem()
+    {
+        var json = Expand("""{"body":[{"type":"TextBlock","$data":"${items}","text":"・${name}"}]}""", """{"items":[{"name":"達成"},{"name":"未達成"}]}""");
+
+        Assert.Equal("""{"body":[{"type":"TextBlock","text":"・達成"},{"type":"TextBlock","text":"・未達成"}]}""", json);
+    }
+
+    [Fact]
+    public void Expand_DataOfStrings_UsesDollarData()
+    {
+        var json = Expand("""{"actions":[{"$data":"${q}","title":"${$data}","data":{"question":"${$data}"}}]}""", """{"q":["返納金債権とは？"]}""");
+
+        Assert.Equal("""{"actions":[{"title":"返納金債権とは？","data":{"question":"返納金債権とは？"}}]}""", json);
+    }
+
+    [Fact]
+    public void Expand_EmptyOrMissingData_RemovesTheElement()
+    {
+        Assert.Equal("""{"body":[]}""", Expand("""{"body":[{"$data":"${items}","text":"x"}]}""", """{"items":[]}"""));
+        Assert.Equal("""{"body":[]}""", Expand("""{"body":[{"$data":"${items}","text":"x"}]}""", "{}"));
+    }
+
+    [Theory]
+    [InlineData("""{"flag":"yes"}""", true)]
+    [InlineData("""{"flag":""}""", false)]
+    [InlineData("""{"flag":[]}""", false)]
+    [InlineData("""{"flag":[1]}""", true)]
+    [InlineData("""{"flag":false}""", false)]
+    [InlineData("""{"flag":0}""", false)]
+    [InlineData("""{}""", false)]
+    public void Expand_When_KeepsTheElementOnlyForNonEmptyValues(string data, bool kept)
+    {
+        var json = Expand("""{"body":[{"$when":"${flag}","text":"a"},{"$when":"${!flag}","text":"b"}]}""", data);
+
+        Assert.Equal(kept ? """{"body":[{"text":"a"}]}""" : """{"body":[{"text":"b"}]}""", json);
+    }
+
+    [Fact]
+    public void Expand_WholeExpression_KeepsTheJsonType()
+    {
+        var json = Expand("""{"n":"${n}","o":"${o}","s":"件数: ${n}","r":"${$root.n}"}""", """{"n":3,"o":{"a":1}}""");
+
+        Assert.Equal("""{"n":3,"o":{"a":1},"s":"件数: 3","r":3}""", json);
+    }
+
+    [Fact]
+    public void Expand_MissingValue_DropsThePropertyOrLeavesNothing()
+    {
+        Assert.Equal("""{"s":"[]"}""", Expand("""{"t":"${missing}","s":"[${missing}]"}""", "{}"));
+    }
+
+    [Fact]
+    public void Expand_ValuesThatLookLikeExpressions_StayLiteral()
+    {
+        var json = Expand("""{"t":"${text}","u":"前 ${text} 後"}""", """{"text":"${$root.secret}","secret":"見えてはいけない"}""");
+
+        Assert.Equal("""{"t":"${$root.secret}","u":"前 ${$root.secret} 後"}""", json);
+    }
+
+    [Theory]
+    [InlineData("AnswerCard")]
+    [InlineData("GlossaryCard")]
+    [InlineData("KpiStatusCard")]
+    [InlineData("WhatIfCard")]
+    [InlineData("ComparisonCard")]
+    [InlineData("WelcomeCard")]
+    public void Load_EveryCard_IsAnAdaptiveCard15(string name)
+    {
+        var card = CardTemplate.Load(name).Expand(new JsonObject());
+
+        Assert.Equal("AdaptiveCard", (string?)card["type"]);
+        Assert.Equal("1.5", (string?)card["version"]);
+        Assert.Equal("http://adaptivecards.io/schemas/adaptive-card.json", (string?)card["$schema"]);
+        Assert.DoesNotContain("${", card.ToJsonString());
+    }
+
+    [Fact]
+    public void Load_MissingTemplate_SaysWhichResource()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => CardTemplate.Load("NoSuchCard"));
+
+        Assert.Equal("Card template 'NoSuchCard' is missing: no embedded resource 'KenpoBot.Bot.Cards.NoSuchCard.json'.", ex.Message);
+    }
+}

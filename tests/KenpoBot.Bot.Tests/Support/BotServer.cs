@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using KenpoBot.Assistant;
+using KenpoBot.Bot.Auth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KenpoBot.Bot.Tests.Support;
+
+/// <summary>The bot front end on a real Kestrel server at 127.0.0.1 (port 0), with a scripted assistant.</summary>
+public sealed class BotServer : IAsyncDisposable
+{
+    public const string ConnectorToken = "test-connector-token";
+
+    private readonly WebApplication _app;
+
+    private BotServer(WebApplication app, ScriptedAssistant assistant, RecordingConversationReset reset, ListLogger logs)
+    {
+        _app = app;
+        Assistant = assistant;
+        Reset = reset;
+        Logs = logs;
+    }
+
+    public ScriptedAssistant Assistant { get; }
+
+    public RecordingConversationReset Reset { get; }
+
+    public ListLogger Logs { get; }
+
+    public HttpClient Client { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
+
+    public Uri MessagesUrl { get; private set; } = null!;
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts a bot. <paramref name="settings"/> are configuration keys (e.g. "MicrosoftAppId", "KenpoBot:TypingDelay").</summary>
+    public static async Task<BotServer> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var config = new Dictionary<string, string?>
+        {
+            ["KenpoBot:ConnectorRetryDelay"] = "00:00:00.010",
+            ["KenpoBot:TypingDelay"] = "00:00:05",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
+        builder.Configuration.AddInMemoryCollection(config);
+
+        var logs = new ListLogger();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+
+        var assistant = new ScriptedAssistant();
+        var reset = new RecordingConversationReset();
+        builder.AddKenpoBotFrontEnd();
+        builder.Services.AddSingleton<IAssistant>(assistant);
+        builder.Services.AddSingleton<IConversationReset>(reset);
+        builder.Services.AddSingleton<IConnectorTokenProvider>(new StaticTokenProvider(ConnectorToken));
+
+        var app = builder.Build();
+        app.MapBotEndpoints();
+        await app.StartAsync();
+
+        var server = new BotServer(app, assistant, reset, logs);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        server.MessagesUrl = new Uri(address + "/api/messages");
+        return server;
+    }
+
+    public Task<HttpResponseMessage> PostAsync(JsonNode activity, string? token = null) =>
+        PostRawAsync(Encoding.UTF8.GetBytes(activity.ToJsonString()), "application/json", token);
+
+    public async Task<HttpResponseMessage> PostRawAsync(byte[] body, string? contentType, string? token = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, MessagesUrl) { Content = new ByteArrayContent(body) };
+        if (contentType is not null) request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await Client.SendAsync(request);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private sealed class StaticTokenProvider(string token) : IConnectorTokenProvider
+    {
+        public Task<string> GetTokenAsync(CancellationToken cancellationToken) => Task.FromResult(token);
+    }
+}
+
+/// <summary>Keeps log entries in memory so tests can check what was logged.</summary>
+public sealed class ListLogger : ILoggerProvider
+{
+    public ConcurrentQueue<(LogLevel Level, string Category, string Message, Exception? Exception)> Entries { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(ListLogger owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            owner.Entries.Enqueue((logLevel, category, formatter(state, exception), exception));
+    }
+}

@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using KenpoBot.Assistant;
+
+namespace KenpoBot.Bot.Tests.Support;
+
+/// <summary>An assistant that answers from a script and records what it was asked.</summary>
+public sealed class ScriptedAssistant : IAssistant
+{
+    public ConcurrentQueue<(string ConversationId, string Question)> Asked { get; } = new();
+
+    /// <summary>The answer to give; the default echoes the question with one citation and one suggestion.</summary>
+    public Func<string, CancellationToken, Task<Answer>> Script { get; set; } = (q, _) => Task.FromResult(Echo(q));
+
+    public Task<Answer> AskAsync(string conversationId, string question, CancellationToken cancellationToken)
+    {
+        Asked.Enqueue((conversationId, question));
+        return Script(question, cancellationToken);
+    }
+
+    public static Answer Echo(string question) =>
+        new(question, Intent.Search, $"回答: {question}",
+            [new Citation("akita-2025", "秋田支部事業計画", "重点施策", "2025", "秋田", "…")],
+            [], [])
+        { Suggestions = ["返納金債権とは？"] };
+}
+
+/// <summary>Records the conversations the error handler asked to forget.</summary>
+public sealed class RecordingConversationReset : IConversationReset
+{
+    public ConcurrentQueue<string> Reset { get; } = new();
+
+    public Task ResetAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        Reset.Enqueue(conversationId);
+        return Task.CompletedTask;
+    }
+}
