@@ -135,7 +135,7 @@ public static class UnitText
 
     /// <summary>"38.5%", "7,215円", "1,780事業所": the value with its unit, as the documents write it.</summary>
     public static string Format(decimal value, Unit unit) =>
-        unit == Unit.Percent ? $"{value}%" : $"{value.ToString("#,0.############", System.Globalization.CultureInfo.InvariantCulture)}{unit.ToText()}";
+        unit == Unit.Percent ? value.ToString(System.Globalization.CultureInfo.InvariantCulture) + "%" : $"{value.ToString("#,0.############", System.Globalization.CultureInfo.InvariantCulture)}{unit.ToText()}";
 }
 
 public sealed record KpiTarget(

@@ -1,1 +1,3 @@
-return 0;
+using KenpoBot.Cli;
+
+return await KenpoCli.Build().Parse(args).InvokeAsync();

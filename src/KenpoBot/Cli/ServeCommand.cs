@@ -1,0 +1,39 @@
+using System.CommandLine;
+using KenpoBot.Bot;
+using KenpoBot.Hosting;
+using KenpoBot.Search.Index;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KenpoBot.Cli;
+
+/// <summary>`serve`: the bot server (POST /api/messages, GET /healthz) on http://localhost:3978 unless --urls says otherwise.</summary>
+public static class ServeCommand
+{
+    public const string DefaultUrls = "http://localhost:3978";
+
+    public static Command Create()
+    {
+        var urlsOption = new Option<string>("--urls") { Description = "待ち受ける URL", DefaultValueFactory = _ => DefaultUrls };
+        var command = new Command("serve", "Teams 用のボットサーバーを起動します") { urlsOption };
+        command.SetAction((parse, cancellationToken) => KenpoCli.Run(async () =>
+        {
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = ContentRoot.Find(), Args = [] });
+            builder.WebHost.UseUrls(parse.GetValue(urlsOption)!);
+            builder.ConfigureKenpo();
+            builder.AddKenpoBotFrontEnd();
+            AssistantWiring.Add(builder.Services);
+            var app = builder.Build();
+            // Load the corpus and the index before taking traffic: a broken corpus or a missing MeCab stops the start here.
+            app.Services.GetRequiredService<KnowledgeIndex>();
+            app.MapGet("/healthz", (KnowledgeIndex index) => index.Status is { } s
+                ? Results.Ok(new { status = "ok", entries = s.EntryCount, corpus = s.CorpusHash[..12] })
+                : Results.Problem("索引が読み込まれていません。", statusCode: 503));
+            app.MapBotEndpoints();
+            await app.RunAsync(cancellationToken);
+            return 0;
+        }));
+        return command;
+    }
+}
