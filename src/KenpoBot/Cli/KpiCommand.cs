@@ -62,7 +62,7 @@ public static class KpiCommand
                     Console.Error.WriteLine($"{scope.DisplayName}の{JapaneseYears.Describe(year)}の KPI はコーパスにありません。");
                     continue;
                 }
-                Print($"{scope.DisplayName} {JapaneseYears.Describe(year)}　{evaluation.Summary}", evaluation.Rows, json);
+                Print($"{scope.DisplayName} {JapaneseYears.Describe(year)} {evaluation.Summary}", evaluation.Rows, json);
             }
             return Task.FromResult(0);
         }));
