@@ -19,6 +19,7 @@ public static class KenpoCli
         root.Subcommands.Add(CorpusCommands.Create());
         root.Subcommands.Add(KpiCommand.Create());
         root.Subcommands.Add(IndexCommand.Create());
+        root.Subcommands.Add(PackageCommand.Create());
         return root;
     }
 
