@@ -20,6 +20,9 @@ public static class KenpoCli
         root.Subcommands.Add(KpiCommand.Create());
         root.Subcommands.Add(IndexCommand.Create());
         root.Subcommands.Add(PackageCommand.Create());
+        root.Subcommands.Add(AskCommands.CreateAsk());
+        root.Subcommands.Add(AskCommands.CreateChat());
+        root.Subcommands.Add(AskCommands.CreateEval());
         return root;
     }
 
@@ -28,6 +31,9 @@ public static class KenpoCli
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = ContentRoot.Find(), Args = [] });
         builder.ConfigureKenpo();
+        // Verbs own stdout (ask --json writes only JSON lines there): every log line goes to stderr.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         if (quiet) builder.Logging.SetMinimumLevel(LogLevel.Warning);
         return builder.Build();
     }
