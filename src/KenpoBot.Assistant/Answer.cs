@@ -37,7 +37,14 @@ public sealed record KpiEvaluationView(
     decimal? Previous,
     decimal? Ratio,
     string Rule,
-    string Status);
+    string Status)
+{
+    /// <summary>The result as published, with its unit (「63.2%」「実施」).</summary>
+    public string ActualText { get; init; } = "";
+
+    /// <summary>達成度 as the rule texts show it (「96.0%」), or empty.</summary>
+    public string RatioText { get; init; } = "";
+}
 
 public sealed record ToolCall(string Plugin, string Function, IReadOnlyDictionary<string, object?> Arguments);
 

@@ -31,6 +31,7 @@ public static class KenpoCli
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = ContentRoot.Find(), Args = [] });
         builder.ConfigureKenpo();
+        AssistantWiring.Add(builder.Services, builder.Configuration);
         // Verbs own stdout (ask --json writes only JSON lines there): every log line goes to stderr.
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);

@@ -23,7 +23,7 @@ public static class ServeCommand
             builder.WebHost.UseUrls(parse.GetValue(urlsOption)!);
             builder.ConfigureKenpo();
             builder.AddKenpoBotFrontEnd();
-            AssistantWiring.Add(builder.Services);
+            AssistantWiring.Add(builder.Services, builder.Configuration);
             var app = builder.Build();
             // Load the corpus and the index before taking traffic: a broken corpus or a missing MeCab stops the start here.
             app.Services.GetRequiredService<KnowledgeIndex>();

@@ -1,0 +1,40 @@
+using KenpoBot.Assistant.Conversation;
+using KenpoBot.Assistant.Llm;
+using KenpoBot.Assistant.Planning;
+using Microsoft.Extensions.Logging;
+
+namespace KenpoBot.Assistant;
+
+/// <summary>
+/// Answers a question within a conversation: through the LLM planner when one is configured, falling back to the offline
+/// planner on any failure; both call the same Kernel functions.
+/// </summary>
+public sealed class KenpoAssistant(OfflinePlanner offline, ConversationStore conversations, ILogger<KenpoAssistant> logger, LlmPlanner? llm = null) : IAssistant
+{
+    public async Task<Answer> AskAsync(string conversationId, string question, CancellationToken cancellationToken)
+    {
+        var (context, turns) = conversations.Get(conversationId);
+        var (answer, next) = await offline.AnswerAsync(question, context, cancellationToken);
+        if (llm is not null && answer.Intent is not Intent.Help)
+        {
+            var reply = await llm.TryAnswerAsync(question, turns.SelectMany(t => new[] { (true, t.Question), (false, t.Answer) }), cancellationToken);
+            if (reply is not null)
+            {
+                // The model's words, with the offline answer's typed evaluations and citations as its grounding.
+                answer = answer with { Text = reply.Text, ToolCalls = [.. reply.ToolCalls] };
+            }
+            else
+            {
+                logger.LogInformation("Answered offline after the LLM failed");
+            }
+        }
+        conversations.Record(conversationId, question, answer.Text, next);
+        return answer;
+    }
+
+    public Task ResetAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        conversations.Reset(conversationId);
+        return Task.CompletedTask;
+    }
+}

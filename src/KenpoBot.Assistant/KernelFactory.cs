@@ -1,0 +1,17 @@
+using KenpoBot.Assistant.Plugins;
+using Microsoft.SemanticKernel;
+
+namespace KenpoBot.Assistant;
+
+/// <summary>Builds the one Kernel both planners call: the plugins are registered here, once.</summary>
+public static class KernelFactory
+{
+    public static Kernel Create(KnowledgePlugin knowledge, GlossaryPlugin glossary, KpiPlugin kpi)
+    {
+        var builder = Kernel.CreateBuilder();
+        builder.Plugins.AddFromObject(knowledge, KnowledgePlugin.Name);
+        builder.Plugins.AddFromObject(glossary, GlossaryPlugin.Name);
+        builder.Plugins.AddFromObject(kpi, KpiPlugin.Name);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using KenpoBot.Corpus;
+using KenpoBot.Search.Index;
+
+namespace KenpoBot.Assistant.Planning;
+
+/// <summary>The entities of a question.</summary>
+public sealed record ParsedQuestion(
+    string Text,
+    IReadOnlyList<Scope> Scopes,
+    int? FiscalYear,
+    string? Plan,
+    decimal? Number,
+    /// <summary>What is left after scopes, years, plans and generic KPI words are taken out: the topic.</summary>
+    string Topic);
+
+/// <summary>Extracts scope, fiscal year (incl. 昨年度/今年度 against today in Japan), plan and numbers from a question.</summary>
+public sealed partial class QuestionParser(TimeProvider time)
+{
+    private static readonly TimeZoneInfo Japan = TimeZoneInfo.CreateCustomTimeZone("JST", TimeSpan.FromHours(9), "JST", "JST");
+
+    [GeneratedRegex(@"(\d+(?:\.\d+)?)\s*(%|パーセント|ポイント)?")]
+    private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"第\s*([4-6])\s*期")]
+    private static partial Regex PlanPattern();
+
+    private static readonly string[] GenericWords =
+    [
+        "じゃあ", "では", "それでは", "なら", "ならば", "は", "KPI", "kpi", "ＫＰＩ", "の", "達成状況", "達成度", "達成", "状況", "目標", "結果", "実績", "を", "教えて", "ください",
+        "下さい", "ですか", "ますか", "でしょうか", "について", "に関する", "関する", "比べて", "比較", "どう", "何", "?", "？", "。", "、", "支部", "と", "も", "今", "もし", "去年", "昨年", "前年", "今年", "年度", "値", "って",
+    ];
+
+    public int CurrentFiscalYear => JapaneseYears.FiscalYearOf(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Japan).DateTime));
+
+    public ParsedQuestion Parse(string question)
+    {
+        var text = QueryExpander.Clean(question);
+        var topic = text;
+
+        int? year = null;
+        foreach (var mention in JapaneseYears.Find(text))
+        {
+            year ??= mention.FiscalYear;
+            topic = topic.Replace(mention.Text, " ", StringComparison.Ordinal);
+        }
+        if (year is null)
+        {
+            if (ContainsAny(text, "昨年度", "去年", "前年度", "昨年")) year = CurrentFiscalYear - 1;
+            else if (ContainsAny(text, "今年度", "本年度", "今年")) year = CurrentFiscalYear;
+        }
+
+        string? plan = null;
+        if (PlanPattern().Match(text) is { Success: true } p)
+        {
+            plan = "AP" + p.Groups[1].Value;
+            topic = topic.Replace(p.Value, " ", StringComparison.Ordinal);
+        }
+
+        var scopes = new List<Scope>();
+        foreach (var candidate in ScopeWords())
+        {
+            var at = topic.IndexOf(candidate.Word, StringComparison.Ordinal);
+            if (at < 0) continue;
+            if (!scopes.Contains(candidate.Scope)) scopes.Add(candidate.Scope);
+            topic = topic.Remove(at, candidate.Word.Length).Insert(at, " ");
+        }
+
+        decimal? number = null;
+        if (NumberPattern().Match(topic) is { Success: true } n && decimal.TryParse(n.Groups[1].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            number = value;
+            topic = topic.Replace(n.Value, " ", StringComparison.Ordinal);
+        }
+
+        foreach (var word in GenericWords.OrderByDescending(w => w.Length)) topic = topic.Replace(word, " ", StringComparison.Ordinal);
+        topic = Regex.Replace(topic, @"\s+", " ").Trim();
+        return new ParsedQuestion(text, scopes, year, plan, number, topic);
+    }
+
+    private static bool ContainsAny(string text, params string[] words) => words.Any(w => text.Contains(w, StringComparison.Ordinal));
+
+    /// <summary>Scope words, longest first, so that 秋田支部 is taken before 秋田. 協会全体/全国 map to the association.</summary>
+    private static IEnumerable<(string Word, Scope Scope)> ScopeWords()
+    {
+        var words = new List<(string, Scope)> { ("協会全体", Scope.Association), ("全国", Scope.Association), ("協会けんぽ全体", Scope.Association) };
+        foreach (var (name, reading) in Scope.Branches)
+        {
+            var scope = Scope.Parse(name);
+            words.Add((name + "支部", scope));
+            var suffix = Scope.SuffixOf(name);
+            if (suffix.Length > 0) words.Add((name + suffix, scope));
+            words.Add((name, scope));
+            if (reading.Length >= 3) words.Add((reading, scope)); // 2-kana readings (なら, さが, みえ) are ordinary words
+        }
+        return words.OrderByDescending(w => w.Item1.Length);
+    }
+}

@@ -1,0 +1,49 @@
+using System.ComponentModel;
+using KenpoBot.Corpus;
+using KenpoBot.Kpi;
+using KenpoBot.Search.Index;
+
+namespace KenpoBot.Assistant.Plugins;
+
+/// <summary>A search hit as the tools return it.</summary>
+public sealed record PlanPassage(
+    [property: Description("entry kind: Section, Kpi or Glossary")] EntryKind Kind,
+    [property: Description("section reference (docId#anchor), KPI id or glossary term")] string Id,
+    string DocumentId,
+    string DocumentTitle,
+    [property: Description("heading path of the section")] string Section,
+    string Scope,
+    [property: Description("fiscal years, e.g. 2024-2026")] string FiscalYears,
+    [property: Description("the matching passage")] string Snippet,
+    float Score);
+
+/// <summary>A glossary look-up: the entry and how it was matched.</summary>
+public sealed record TermLookup(
+    bool Found,
+    [property: Description("exact, synonym, reading, or contained")] string MatchedBy,
+    GlossaryEntry? Entry);
+
+/// <summary>The KPI status of one scope and year, with counts.</summary>
+public sealed record ScopeStatus(KpiSummaryView Summary, IReadOnlyList<KpiEvaluationView> Kpis);
+
+public static class Views
+{
+    public static KpiEvaluationView From(KpiEvaluation e)
+    {
+        var d = e.Definition;
+        return new KpiEvaluationView(d.Id, d.Wording, d.Scope.DisplayName, e.FiscalYear, d.Wording, e.Target, e.Actual, e.Previous,
+            e.AchievementDegree, e.Rule, e.Status.ToJapanese())
+        {
+            ActualText = e.ActualText ?? "",
+            RatioText = e.AchievementDegree is { } r ? KpiFormat.Degree(r) : "",
+        };
+    }
+
+    public static ScopeStatus From(ScopeEvaluation evaluation) => new(
+        new KpiSummaryView(evaluation.Scope.DisplayName, evaluation.FiscalYear, evaluation.CountOf(KpiStatus.Achieved),
+            evaluation.CountOf(KpiStatus.MostlyAchieved), evaluation.CountOf(KpiStatus.NotAchieved), evaluation.CountOf(KpiStatus.NotEvaluable)),
+        evaluation.Rows.Select(From).ToList());
+
+    public static PlanPassage From(SearchHit hit) => new(hit.Entry.Kind, hit.Entry.Id, hit.Entry.DocumentId, hit.Entry.DocumentTitle,
+        hit.Entry.HeadingPath, hit.Entry.Scope, hit.Entry.FiscalYears.ToString(), hit.Snippet, hit.Score);
+}
