@@ -78,6 +78,8 @@ public static class AskCommands
         command.SetAction((parse, cancellationToken) => KenpoCli.Run(async () =>
         {
             var file = parse.GetValue(fileArgument)!;
+            // `dotnet run` may start in the project folder: a relative path is also tried against the repo root.
+            if (!File.Exists(file) && !Path.IsPathRooted(file)) file = Path.Combine(Hosting.ContentRoot.Find(), file);
             if (!File.Exists(file)) throw new UserInputException($"ファイル「{file}」がありません。");
             var questions = DevQuestions.Read(file);
             using var host = KenpoCli.CreateHost();
