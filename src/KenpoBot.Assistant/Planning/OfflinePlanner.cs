@@ -51,7 +51,8 @@ public sealed class OfflinePlanner(Kernel kernel, KnowledgeBase knowledge, Quest
         }
 
         var scopeName = q.Scopes.Count > 0 ? q.Scopes[0].Name : null;
-        var hasKpiWords = text.Contains("KPI", StringComparison.OrdinalIgnoreCase) || StatusMarkers.Any(text.Contains) || TargetMarkers.Any(text.Contains) || ResultMarkers.Any(text.Contains);
+        var hasKpiWords = text.Contains("KPI", StringComparison.OrdinalIgnoreCase) || StatusMarkers.Any(text.Contains) || TargetMarkers.Any(text.Contains) || ResultMarkers.Any(text.Contains)
+            || (q.Topic.Length >= 3 && (scopeName is not null || q.FiscalYear is not null) && NamesAMetric(q.Topic));
 
         if (CompareMarkers.Any(text.Contains) && q.Scopes.Count >= 2 && q.Topic.Length > 0)
         {
@@ -155,6 +156,10 @@ public sealed class OfflinePlanner(Kernel kernel, KnowledgeBase knowledge, Quest
             new() { ["query"] = topic, ["kind"] = EntryKind.Kpi, ["scope"] = scope, ["fiscalYear"] = year, ["plan"] = plan, ["top"] = 3 }, calls, ct) ?? [];
         return hits.Select(h => knowledge.FindKpi(h.Id)?.Metric).FirstOrDefault(m => m is not null);
     }
+
+    /// <summary>True when the topic is (part of) a KPI's name or wording: 「事業者健診データ取得率」.</summary>
+    private bool NamesAMetric(string topic) =>
+        knowledge.Kpis.Any(k => JapaneseYears.Normalize(k.MetricName).Contains(topic, StringComparison.Ordinal) || JapaneseYears.Normalize(k.Wording).Contains(topic, StringComparison.Ordinal));
 
     private int? LatestYear(string? metric, Scope scope) =>
         metric is null ? null : knowledge.Results.Where(r => knowledge.FindKpi(r.KpiId) is { } k && k.Metric == metric && k.Scope == scope).Select(r => (int?)r.FiscalYear).Max();

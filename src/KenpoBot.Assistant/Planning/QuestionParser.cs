@@ -58,14 +58,16 @@ public sealed partial class QuestionParser(TimeProvider time)
             topic = topic.Replace(p.Value, " ", StringComparison.Ordinal);
         }
 
-        var scopes = new List<Scope>();
+        var found = new List<(int At, Scope Scope)>();
         foreach (var candidate in ScopeWords())
         {
             var at = topic.IndexOf(candidate.Word, StringComparison.Ordinal);
             if (at < 0) continue;
-            if (!scopes.Contains(candidate.Scope)) scopes.Add(candidate.Scope);
-            topic = topic.Remove(at, candidate.Word.Length).Insert(at, " ");
+            if (found.All(f => f.Scope != candidate.Scope)) found.Add((at, candidate.Scope));
+            // Blank it out with the same length, so that positions of later matches still order the scopes as written.
+            topic = topic.Remove(at, candidate.Word.Length).Insert(at, new string(' ', candidate.Word.Length));
         }
+        var scopes = found.OrderBy(f => f.At).Select(f => f.Scope).ToList();
 
         decimal? number = null;
         if (NumberPattern().Match(topic) is { Success: true } n && decimal.TryParse(n.Groups[1].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
