@@ -31,12 +31,23 @@ public static class Views
     public static KpiEvaluationView From(KpiEvaluation e)
     {
         var d = e.Definition;
-        return new KpiEvaluationView(d.Id, d.Wording, d.Scope.DisplayName, e.FiscalYear, d.Wording, e.Target, e.Actual, e.Previous,
+        return new KpiEvaluationView(d.Id, d.Wording, d.Scope.DisplayName, e.FiscalYear, TargetText(e), e.Target, e.Actual, e.Previous,
             e.AchievementDegree, e.Rule, e.Status.ToJapanese())
         {
             ActualText = e.ActualText ?? "",
             RatioText = e.AchievementDegree is { } r ? KpiFormat.Degree(r) : "",
         };
+    }
+
+    /// <summary>The target as a manager reads it: 「22.2%以上」「前年度 95.42%以上」「20%以下」「実施」.</summary>
+    public static string TargetText(KpiEvaluation e)
+    {
+        var kind = e.Definition.Target.Kind;
+        if (kind == TargetKind.Done) return "実施";
+        var direction = kind is TargetKind.AbsoluteLower or TargetKind.PreviousLower ? "以下" : "以上";
+        if (e.Target is not { } target) return kind is TargetKind.PreviousHigher or TargetKind.PreviousLower ? $"対前年度{direction}" : "―";
+        var prefix = kind is TargetKind.PreviousHigher or TargetKind.PreviousLower ? "前年度 " : "";
+        return $"{prefix}{KpiFormat.Value(target, e.Unit)}{direction}";
     }
 
     public static ScopeStatus From(ScopeEvaluation evaluation) => new(

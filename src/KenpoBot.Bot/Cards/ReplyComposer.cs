@@ -196,7 +196,7 @@ public sealed class ReplyComposer(IOptions<BotFrontEndOptions> options)
             JapaneseYears.Wareki(v.FiscalYear),
             v.Name,
             string.IsNullOrWhiteSpace(v.TargetText) ? Number(v.Target) : v.TargetText,
-            Number(v.Actual),
+            string.IsNullOrWhiteSpace(v.ActualText) ? Number(v.Actual) : v.ActualText,
             v.Ratio is { } r ? KpiFormat.Degree(r) : "—",
             v.Status,
             known ? Color(status) : "Default",
