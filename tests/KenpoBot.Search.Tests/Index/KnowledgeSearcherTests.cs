@@ -1,0 +1,71 @@
+using KenpoBot.Search.Index;
+
+namespace KenpoBot.Search.Tests.Index;
+
+public sealed class KnowledgeSearcherTests(IndexFixture fixture) : IClassFixture<IndexFixture>
+{
+    [Theory]
+    [InlineData("後発医薬品の使用割合", "ジェネリック医薬品")]
+    [InlineData("バイオ後続品", "バイオシミラー")]
+    [InlineData("健康経営の推進", "コラボヘルス")]
+    [InlineData("特定健康診査", "特定健診")]
+    public void Synonyms_FromTheGlossary_FindTheEntry(string query, string expected)
+    {
+        var hits = fixture.Searcher.Search(query, top: 5);
+        Assert.Contains(hits, h => h.Entry.Text.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("令和2年度の保険証回収率の結果")]
+    [InlineData("2020年度の保険証回収率の結果")]
+    [InlineData("R2の保険証回収率の結果")]
+    [InlineData("令和２年度の保険証回収率の結果")]
+    public void YearForms_FindTheFy2020Result(string query)
+    {
+        var hits = fixture.Searcher.Search(query, new SearchFilter(Kind: EntryKind.Kpi), top: 5);
+        Assert.Contains(hits, h => h.Entry.Id == "fy2020-card-recovery-rate");
+    }
+
+    [Fact]
+    public void Filters_ByScopeYearAndKind_KeepOnlyThoseEntries()
+    {
+        var hits = fixture.Searcher.Search("事業者健診データ取得率", new SearchFilter(EntryKind.Kpi, "秋田", 2023), top: 10);
+        Assert.NotEmpty(hits);
+        Assert.All(hits, h => Assert.Equal((EntryKind.Kpi, "秋田"), (h.Entry.Kind, h.Entry.Scope)));
+        Assert.Equal("fy2023-akita-employer-checkup-data-rate", hits[0].Entry.Id);
+        Assert.Contains("19.7", hits[0].Entry.Text);
+    }
+
+    [Fact]
+    public void Snippet_MarksTheMatchedTerms()
+    {
+        var hit = fixture.Searcher.Search("返納金債権", new SearchFilter(Kind: EntryKind.Glossary), top: 1).Single();
+        Assert.Equal("返納金債権", hit.Entry.Id);
+        Assert.Contains("**", hit.MarkedSnippet);
+        Assert.DoesNotContain("**", hit.Snippet);
+        Assert.Equal(hit.Snippet, hit.MarkedSnippet.Replace("**", "", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("AND")]
+    [InlineData("(")]
+    [InlineData("*")]
+    [InlineData("\"")]
+    [InlineData("\\")]
+    [InlineData("title:x OR text:[a TO z]")]
+    [InlineData("\u0000\u0001\u001f")]
+    public void HostileQueries_AreSafe(string query)
+    {
+        var hits = fixture.Searcher.Search(query);
+        Assert.NotNull(hits);
+    }
+
+    [Fact]
+    public void VeryLongQuery_IsBoundedAndSafe()
+    {
+        var query = string.Concat(Enumerable.Repeat("特定保健指導の実施率 AND ( * \" ", 1000))[..10_000];
+        var hits = fixture.Searcher.Search(query);
+        Assert.NotEmpty(hits);
+    }
+}
