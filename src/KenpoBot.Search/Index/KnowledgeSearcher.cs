@@ -19,7 +19,7 @@ public sealed record SearchFilter(EntryKind? Kind = null, string? Scope = null, 
 public sealed record SearchHit(SearchEntry Entry, float Score, string Snippet, string MarkedSnippet);
 
 /// <summary>Field boosts of the combined query, tuned on the dev questions (see BENCHMARKS.md).</summary>
-public sealed record SearchBoosts(float Title = 2.0f, float Text = 1.0f, float TitleBigram = 1.0f, float TextBigram = 0.6f);
+public sealed record SearchBoosts(float Title = 1.0f, float Text = 2.0f, float TitleBigram = 0.5f, float TextBigram = 1.0f);
 
 /// <summary>Searches the index with both analyzers. User text never reaches query syntax: queries are built from analysed terms.</summary>
 public sealed class KnowledgeSearcher(KnowledgeIndex index, Analyzer japanese, Analyzer bigram, QueryExpander expander, SearchBoosts? boosts = null)

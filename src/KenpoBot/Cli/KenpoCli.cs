@@ -23,6 +23,7 @@ public static class KenpoCli
         root.Subcommands.Add(AskCommands.CreateAsk());
         root.Subcommands.Add(AskCommands.CreateChat());
         root.Subcommands.Add(AskCommands.CreateEval());
+        root.Subcommands.Add(EvalSearchCommand.Create());
         return root;
     }
 

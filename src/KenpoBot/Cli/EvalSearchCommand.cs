@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text;
+using KenpoBot.Corpus;
+using KenpoBot.Search.Index;
+using Microsoft.Data.Sqlite;
+
+namespace KenpoBot.Cli;
+
+/// <summary>
+/// `eval-search FILE`: hit@1, hit@5 and MRR of search on the dev questions, side by side for bigrams only, MeCab only,
+/// the combined analyzer, and a plain SQLite FTS5 trigram baseline over the same entries.
+/// </summary>
+public static class EvalSearchCommand
+{
+    public static Command Create()
+    {
+        var fileArgument = new Argument<string>("file") { Description = "質問ファイル（../shared/eval/questions.dev.tsv の形式）" };
+        var boostsOption = new Option<string?>("--boosts") { Description = "試す重み: 見出し,本文,見出しバイグラム,本文バイグラム（例: 2,1,1,0.6）" };
+        var command = new Command("eval-search", "検索の精度（hit@1, hit@5, MRR）を方式ごとに比べます") { fileArgument, boostsOption };
+        command.SetAction((parse, _) => KenpoCli.Run(() =>
+        {
+            var file = parse.GetValue(fileArgument)!;
+            if (!File.Exists(file) && !Path.IsPathRooted(file)) file = Path.Combine(Hosting.ContentRoot.Find(), file);
+            if (!File.Exists(file)) throw new UserInputException($"ファイル「{file}」がありません。");
+            var questions = DevQuestions.Read(file).Where(q => q.Expect != DevQuestions.OutOfScope).ToList();
+            using var host = KenpoCli.CreateHost();
+            var searcher = host.Get<KnowledgeSearcher>();
+            if (parse.GetValue(boostsOption) is { } b)
+            {
+                var w = b.Split(',').Select(x => float.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                searcher = new KnowledgeSearcher(host.Get<KnowledgeIndex>(), new Search.Analysis.JapaneseAnalyzer(), new Search.Analysis.CjkBigramAnalyzer(),
+                    new QueryExpander(host.Get<KnowledgeBase>().Glossary), new SearchBoosts(w[0], w[1], w[2], w[3]));
+            }
+            var entries = CorpusEntries.From(host.Get<KnowledgeBase>()).ToList();
+            using var fts = new Fts5Baseline(entries);
+
+            Console.WriteLine($"検索の評価: {questions.Count} 問（OUT_OF_SCOPE を除く）、{entries.Count} 件の索引");
+            Console.WriteLine($"{"方式",-28}\thit@1\thit@5\tMRR\tp50 ms");
+            foreach (var (name, search) in new (string, Func<string, IReadOnlyList<SearchEntry>>)[]
+            {
+                ("CJK バイグラムのみ", q => searcher.Search(q, top: 5, mode: SearchMode.BigramOnly).Select(h => h.Entry).ToList()),
+                ("MeCab のみ", q => searcher.Search(q, top: 5, mode: SearchMode.MeCabOnly).Select(h => h.Entry).ToList()),
+                ("MeCab + バイグラム（採用）", q => searcher.Search(q, top: 5).Select(h => h.Entry).ToList()),
+                ("SQLite FTS5 trigram", fts.Search),
+            })
+            {
+                var ranks = new List<int?>();
+                var times = new List<double>();
+                foreach (var q in questions)
+                {
+                    var watch = Stopwatch.StartNew();
+                    var hits = search(q.Question);
+                    times.Add(watch.Elapsed.TotalMilliseconds);
+                    var rank = hits.Select((e, i) => (e, i)).FirstOrDefault(p => Matches(p.e, q.Expect)).e is null ? (int?)null
+                        : hits.Select((e, i) => (e, i)).First(p => Matches(p.e, q.Expect)).i + 1;
+                    ranks.Add(rank);
+                }
+                times.Sort();
+                var n = (double)questions.Count;
+                Console.WriteLine($"{name,-28}\t{ranks.Count(r => r == 1) / n:0.000}\t{ranks.Count(r => r <= 5) / n:0.000}\t{ranks.Sum(r => r is { } k ? 1.0 / k : 0) / n:0.000}\t{AskCommands.Percentile(times, 0.5):0.00}");
+            }
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    /// <summary>The entry contains one alternative of every expected group, after NFKC.</summary>
+    private static bool Matches(SearchEntry entry, string expect)
+    {
+        var text = (entry.Title + "\n" + entry.Text).Normalize(NormalizationForm.FormKC);
+        return expect.Split(';').All(g => g.Split('|').Any(a => text.Contains(a.Normalize(NormalizationForm.FormKC), StringComparison.Ordinal)));
+    }
+
+    /// <summary>The plain baseline a team might pick: SQLite FTS5 with the trigram tokenizer, in memory, ranked by bm25.</summary>
+    private sealed class Fts5Baseline : IDisposable
+    {
+        private readonly SqliteConnection connection = new("Data Source=:memory:");
+        private readonly IReadOnlyList<SearchEntry> entries;
+
+        public Fts5Baseline(IReadOnlyList<SearchEntry> entries)
+        {
+            this.entries = entries;
+            connection.Open();
+            using (var create = connection.CreateCommand())
+            {
+                create.CommandText = "CREATE VIRTUAL TABLE e USING fts5(n UNINDEXED, body, tokenize='trigram')";
+                create.ExecuteNonQuery();
+            }
+            using var transaction = connection.BeginTransaction();
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO e(n, body) VALUES ($n, $body)";
+            var n = insert.Parameters.Add("$n", SqliteType.Integer);
+            var body = insert.Parameters.Add("$body", SqliteType.Text);
+            for (var i = 0; i < entries.Count; i++)
+            {
+                n.Value = i;
+                body.Value = (entries[i].Title + "\n" + entries[i].Text).Normalize(NormalizationForm.FormKC);
+                insert.ExecuteNonQuery();
+            }
+            transaction.Commit();
+        }
+
+        public IReadOnlyList<SearchEntry> Search(string question)
+        {
+            var text = new string(QueryExpander.Clean(question).Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c)).ToArray());
+            var trigrams = Enumerable.Range(0, Math.Max(0, text.Length - 2)).Select(i => text.Substring(i, 3)).Distinct().ToList();
+            if (trigrams.Count == 0) return [];
+            using var query = connection.CreateCommand();
+            query.CommandText = "SELECT n FROM e WHERE e MATCH $q ORDER BY bm25(e) LIMIT 5";
+            query.Parameters.AddWithValue("$q", string.Join(" OR ", trigrams.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")));
+            var found = new List<SearchEntry>();
+            using var reader = query.ExecuteReader();
+            while (reader.Read()) found.Add(entries[reader.GetInt32(0)]);
+            return found;
+        }
+
+        public void Dispose() => connection.Dispose();
+    }
+}
