@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+
+namespace KenpoBot.EndToEnd.Tests;
+
+/// <summary>
+/// The real bot (src/KenpoBot, `serve`), Microsoft 365 Agents Playground in front of it (channel msteams), and Debian's
+/// Chromium driven by Playwright on the Playground's page. Every request that leaves localhost is blocked.
+/// </summary>
+public sealed class PlaygroundFixture : IAsyncLifetime
+{
+    private readonly List<Process> processes = [];
+    private IPlaywright? playwright;
+
+    public static string Root { get; } = FindRoot();
+
+    public static string Artifacts { get; } = Path.Combine(Root, "TestResults", "e2e");
+
+    public IBrowserContext Browser { get; private set; } = null!;
+
+    public IPage Page { get; private set; } = null!;
+
+    public string PlaygroundUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Artifacts);
+        var botPort = FreePort();
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var bot = Start("dotnet", Root, [Path.Combine(Root, "src", "KenpoBot", "bin", configuration, "net10.0", "KenpoBot.dll"), "serve", "--urls", $"http://127.0.0.1:{botPort}"],
+            new() { ["KenpoBot__IndexPath"] = Path.Combine(Path.GetTempPath(), "kenpobot-e2e-index") }, "bot");
+        using var http = new HttpClient();
+        await WaitFor(async () => (await http.GetAsync($"http://127.0.0.1:{botPort}/healthz")).IsSuccessStatusCode, TimeSpan.FromSeconds(120), "the bot's /healthz", bot);
+
+        var playgroundDir = Path.Combine(Root, "tests", "KenpoBot.EndToEnd.Tests", "playground");
+        if (!File.Exists(Path.Combine(playgroundDir, "node_modules", ".bin", "agentsplayground")))
+        {
+            using var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund") { WorkingDirectory = playgroundDir })!;
+            await npm.WaitForExitAsync();
+            if (npm.ExitCode != 0) throw new InvalidOperationException("npm ci failed in " + playgroundDir);
+        }
+        var playgroundPort = FreePort();
+        var playground = Start(Path.Combine(playgroundDir, "node_modules", ".bin", "agentsplayground"), playgroundDir,
+            ["-e", $"http://127.0.0.1:{botPort}/api/messages", "-c", "msteams", "--disable-telemetry", "-p", playgroundPort.ToString()],
+            // A no-op xdg-open first on PATH: the Playground opens a browser at start and dies where it cannot.
+            new() { ["PATH"] = playgroundDir + ":" + Environment.GetEnvironmentVariable("PATH") }, "playground");
+        PlaygroundUrl = $"http://127.0.0.1:{playgroundPort}";
+        await WaitFor(async () => (await http.GetStringAsync($"{PlaygroundUrl}/_debug/ping")).Contains("pong"), TimeSpan.FromSeconds(60), "the Playground's ping", playground);
+
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchPersistentContextAsync(Path.Combine(Path.GetTempPath(), "kenpobot-e2e-profile-" + Guid.NewGuid().ToString("N")), new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            ViewportSize = new() { Width = 1400, Height = 1000 },
+        });
+        await Browser.RouteAsync("**/*", route =>
+        {
+            var host = new Uri(route.Request.Url).Host;
+            return host is "127.0.0.1" or "localhost" ? route.ContinueAsync() : route.AbortAsync();
+        });
+        Page = Browser.Pages.Count > 0 ? Browser.Pages[0] : await Browser.NewPageAsync();
+        await Page.GotoAsync(PlaygroundUrl);
+        await Page.Locator("div[role=\"textbox\"][contenteditable=\"true\"]").WaitForAsync(new() { Timeout = 60_000 });
+    }
+
+    /// <summary>Types a question as a user does, and waits for the bot's next reply to render.</summary>
+    public async Task<ILocator> AskAsync(string question, string screenshot)
+    {
+        var cards = Page.Locator(".fai-OutputCard");
+        var before = await cards.CountAsync();
+        var box = Page.Locator("div[role=\"textbox\"][contenteditable=\"true\"]");
+        await box.FillAsync(question);
+        await box.PressAsync("Enter");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // The user's own message and the bot's reply both appear; wait until the newest card is not the question.
+        while (DateTime.UtcNow < deadline)
+        {
+            var count = await cards.CountAsync();
+            if (count > before)
+            {
+                var last = cards.Nth(count - 1);
+                var text = await last.InnerTextAsync();
+                if (!text.Contains(question, StringComparison.Ordinal) || text.Length > question.Length + 40)
+                {
+                    await Task.Delay(300);
+                    await Page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, screenshot), FullPage = true });
+                    return cards.Nth(await cards.CountAsync() - 1);
+                }
+            }
+            await Task.Delay(200);
+        }
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, "timeout-" + screenshot), FullPage = true });
+        throw new TimeoutException($"No reply rendered for 「{question}」.");
+    }
+
+    private Process Start(string file, string workingDirectory, string[] args, Dictionary<string, string> environment, string name)
+    {
+        var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        var process = Process.Start(start)!;
+        var log = new StreamWriter(Path.Combine(Artifacts, name + ".log")) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        processes.Add(process);
+        return process;
+    }
+
+    private static async Task WaitFor(Func<Task<bool>> ready, TimeSpan timeout, string what, Process process)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"{what}: the process exited with {process.ExitCode} (see {Artifacts}).");
+            try
+            {
+                if (await ready()) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"{what} did not answer within {timeout.TotalSeconds} s.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "KenpoBot.sln"))) return dir.FullName;
+        }
+        throw new DirectoryNotFoundException("KenpoBot.sln not found above the test output.");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        playwright?.Dispose();
+        foreach (var process in processes)
+        {
+            try { if (!process.HasExited) process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            process.Dispose();
+        }
+    }
+}
