@@ -21,18 +21,13 @@ public sealed class AssistantFixture : IDisposable
     public AssistantFixture()
     {
         Knowledge = CorpusLoader.Load(Path.Combine(RepoRoot(), "corpus"));
-        var bigram = new CjkBigramAnalyzer();
-        Index = new KnowledgeIndex(indexPath, new PerFieldAnalyzerWrapper(new JapaneseAnalyzer(), new Dictionary<string, Analyzer>
-        {
-            [Fields.TitleBigram] = bigram,
-            [Fields.TextBigram] = bigram,
-        }));
+        Index = new KnowledgeIndex(indexPath, IndexAnalyzers.Create());
         Index.EnsureCurrent(Knowledge);
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(Knowledge)
             .AddSingleton(Index)
-            .AddSingleton(new KnowledgeSearcher(Index, new JapaneseAnalyzer(), bigram, new QueryExpander(Knowledge.Glossary)))
+            .AddSingleton(new KnowledgeSearcher(Index, new JapaneseAnalyzer(), new CjkBigramAnalyzer(), new QueryExpander(Knowledge.Glossary)))
             .AddSingleton(new KpiEvaluator(Knowledge))
             .AddSingleton<TimeProvider>(new FixedTime(Today))
             .AddKenpoAssistant(new LlmOptions());

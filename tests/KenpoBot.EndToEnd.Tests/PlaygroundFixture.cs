@@ -66,6 +66,9 @@ public sealed class PlaygroundFixture : IAsyncLifetime
         Page = Browser.Pages.Count > 0 ? Browser.Pages[0] : await Browser.NewPageAsync();
         await Page.GotoAsync(PlaygroundUrl);
         await Page.Locator("div[role=\"textbox\"][contenteditable=\"true\"]").WaitForAsync(new() { Timeout = 60_000 });
+        // The page load adds the bot to the chat: wait for its welcome card, so that it cannot arrive after the first answer.
+        await Page.Locator(".fai-OutputCard", new() { HasText = "KenpoBot へようこそ" }).First.WaitForAsync(new() { Timeout = 60_000 });
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, "0-welcome.png") });
     }
 
     /// <summary>Types a question as a user does, and waits for the bot's next reply to render.</summary>

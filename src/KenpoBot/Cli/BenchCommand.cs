@@ -47,7 +47,7 @@ public static class BenchCommand
             foreach (var (label, set) in new[] { ("corpus", entries), ($"synthetic ×{scale}", Synthetic(entries, scale)) })
             {
                 var dir = Path.Combine(Path.GetTempPath(), "kenpobot-bench-" + Guid.NewGuid().ToString("N"));
-                using var index = new KnowledgeIndex(dir, KenpoServices.CreateIndexAnalyzer());
+                using var index = new KnowledgeIndex(dir, IndexAnalyzers.Create());
                 var build = Stopwatch.StartNew();
                 index.Rebuild(set, "bench");
                 build.Stop();

@@ -19,7 +19,7 @@ public static class IndexCommand
             var root = ContentRoot.Find();
             var knowledge = host.Get<KnowledgeBase>();
             KenpoServices.CheckMeCab();
-            using var index = new KnowledgeIndex(ContentRoot.Resolve(root, options.IndexPath), KenpoServices.CreateIndexAnalyzer());
+            using var index = new KnowledgeIndex(ContentRoot.Resolve(root, options.IndexPath), IndexAnalyzers.Create());
             var started = System.Diagnostics.Stopwatch.StartNew();
             var status = index.Rebuild(knowledge, new Progress<IndexProgress>(p => Console.Error.Write($"\r索引を作成中… {p.Done}/{p.Total}")));
             Console.Error.WriteLine();

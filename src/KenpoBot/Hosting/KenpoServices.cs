@@ -34,17 +34,6 @@ public static class KenpoServices
         return builder;
     }
 
-    /// <summary>The analyzer the index is written with: MeCab for the main fields, CJK bigrams for the sub-fields.</summary>
-    public static Analyzer CreateIndexAnalyzer()
-    {
-        var bigram = new CjkBigramAnalyzer();
-        return new PerFieldAnalyzerWrapper(new JapaneseAnalyzer(), new Dictionary<string, Analyzer>
-        {
-            [Fields.TitleBigram] = bigram,
-            [Fields.TextBigram] = bigram,
-        });
-    }
-
     /// <summary>Fails with one clear Japanese message when MeCab or its dictionary is missing.</summary>
     public static void CheckMeCab() => _ = MeCabParser.Shared.Parse("確認");
 
@@ -57,7 +46,7 @@ public static class KenpoServices
         var options = services.GetRequiredService<IOptions<KenpoOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("KenpoBot.Index");
         CheckMeCab();
-        var index = new KnowledgeIndex(ContentRoot.Resolve(environment.ContentRootPath, options.IndexPath), CreateIndexAnalyzer());
+        var index = new KnowledgeIndex(ContentRoot.Resolve(environment.ContentRootPath, options.IndexPath), IndexAnalyzers.Create());
         var knowledge = services.GetRequiredService<KnowledgeBase>();
         var before = index.Status;
         var status = index.EnsureCurrent(knowledge);

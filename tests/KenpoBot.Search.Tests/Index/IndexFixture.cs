@@ -28,11 +28,7 @@ public sealed class IndexFixture : IDisposable
 
     public KnowledgeSearcher Searcher { get; }
 
-    public static Analyzer CreateAnalyzer()
-    {
-        var bigram = new CjkBigramAnalyzer();
-        return new PerFieldAnalyzerWrapper(new JapaneseAnalyzer(), new Dictionary<string, Analyzer> { [Fields.TitleBigram] = bigram, [Fields.TextBigram] = bigram });
-    }
+    public static Analyzer CreateAnalyzer() => IndexAnalyzers.Create();
 
     private static string FindRoot()
     {
