@@ -154,3 +154,36 @@ public sealed class OfflinePlannerTests(AssistantFixture fixture)
         Assert.NotEqual(Intent.KpiStatus, other.Intent);
     }
 }
+
+public sealed class ConversationStoreTests
+{
+    [Fact]
+    public void Store_IsBoundedInTurnsAndConversations()
+    {
+        var store = new KenpoBot.Assistant.Conversation.ConversationStore(TimeProvider.System, maxTurns: 3);
+        for (var i = 0; i < 5; i++) store.Record("a", $"q{i}", $"a{i}", null);
+        Assert.Equal(["q2", "q3", "q4"], store.Get("a").Turns.Select(t => t.Question));
+        for (var i = 0; i < 12_000; i++) store.Record($"c{i}", "q", "a", null);
+        Assert.Empty(store.Get("c0").Turns);            // the least recently used went first
+        Assert.Single(store.Get("c11999").Turns);
+    }
+
+    [Fact]
+    public void Store_ForgetsAfterItsLifetime()
+    {
+        var clock = new MovableTime(AssistantFixture.Today);
+        var store = new KenpoBot.Assistant.Conversation.ConversationStore(clock, 10, TimeSpan.FromMinutes(60));
+        store.Record("a", "q", "a", new(Intent.KpiStatus, "秋田", 2023, null, null));
+        clock.Now += TimeSpan.FromMinutes(59);
+        Assert.NotNull(store.Get("a").Context);
+        clock.Now += TimeSpan.FromMinutes(2);
+        Assert.Null(store.Get("a").Context);
+    }
+
+    private sealed class MovableTime(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
+    }
+}

@@ -50,12 +50,19 @@ public sealed class ConversationStore(TimeProvider time, int maxTurns = 10, Time
 
     public void Reset(string conversationId) => conversations.TryRemove(conversationId, out _);
 
+    /// <summary>Drops expired conversations; if still full, the least recently used, down to 90% of the bound.</summary>
     private void Sweep()
     {
         var now = time.GetUtcNow();
         foreach (var (id, state) in conversations)
         {
             if (now - state.LastSeen > lifetime) conversations.TryRemove(id, out _);
+        }
+        var excess = conversations.Count - MaxConversations * 9 / 10;
+        if (excess <= 0) return;
+        foreach (var id in conversations.OrderBy(c => c.Value.LastSeen).Take(excess).Select(c => c.Key).ToList())
+        {
+            conversations.TryRemove(id, out _);
         }
     }
 }
