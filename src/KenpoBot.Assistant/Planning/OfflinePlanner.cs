@@ -201,11 +201,13 @@ public sealed class OfflinePlanner(Kernel kernel, KnowledgeBase knowledge, Quest
         _ => knowledge.FindKpi(hit.Id) is { } k ? k.Wording + k.Measure + k.Note : "",
     };
 
+    /// <summary>Shared: a Lucene analyzer keeps one token stream per thread.</summary>
+    private static readonly KenpoBot.Search.Analysis.JapaneseAnalyzer WordAnalyzer = new();
+
     private static List<string> Words(string text)
     {
         var terms = new List<string>();
-        using var analyzer = new KenpoBot.Search.Analysis.JapaneseAnalyzer();
-        using var stream = analyzer.GetTokenStream("text", text);
+        using var stream = WordAnalyzer.GetTokenStream("text", text);
         var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
@@ -246,7 +248,7 @@ public sealed class OfflinePlanner(Kernel kernel, KnowledgeBase knowledge, Quest
             .GroupBy(p => p.Section.Reference)
             .Select(g => CiteSection(g.First().Section, string.Join(" / ", g.Take(3).Select(p => p.Kpi.Wording))))
             .ToList();
-        return new Answer(question, intent, text.ToString().TrimEnd(), citations, withStatus ? rows : rows, calls) { Suggestions = DefaultSuggestions };
+        return new Answer(question, intent, text.ToString().TrimEnd(), citations, rows, calls) { Suggestions = DefaultSuggestions };
     }
 
     private Citation Cite(PlanPassage hit)
