@@ -120,6 +120,16 @@ public sealed class OfflinePlannerTests(AssistantFixture fixture)
     }
 
     [Fact]
+    public async Task Search_NamedPlan_AlsoSearchesTheTopicWithinThatPlan()
+    {
+        var answer = await fixture.Assistant.AskAsync(NewConversation(), "第6期で廃止された施策は", default);
+        Assert.Equal(Intent.Search, answer.Intent);
+        // ap6 変更点, 第5期 (1): ③ 限度額適用認定証の利用促進 →令和5年4月からのオンライン資格確認義務化に伴い廃止する.
+        Assert.Contains(answer.Citations, c => c.DocumentId == "ap6" && c.Snippet.Contains("限度額適用認定証", StringComparison.Ordinal));
+        Assert.Contains(answer.ToolCalls, c => c.Function == "search_plans" && Equals(c.Arguments.GetValueOrDefault("plan"), "AP6"));
+    }
+
+    [Fact]
     public async Task OutOfScope_SaysSoAndCitesNothing()
     {
         var answer = await fixture.Assistant.AskAsync(NewConversation(), "明日の東京の天気は", default);

@@ -168,7 +168,14 @@ public sealed class OfflinePlanner(Kernel kernel, KnowledgeBase knowledge, Quest
 
     private async Task<Answer> SearchAnswerAsync(string question, ParsedQuestion q, List<ToolCall> calls, CancellationToken ct)
     {
-        var hits = await Invoke<IReadOnlyList<PlanPassage>>(KnowledgePlugin.Name, "search_plans", new() { ["query"] = q.Text, ["top"] = 5 }, calls, ct) ?? [];
+        var hits = (await Invoke<IReadOnlyList<PlanPassage>>(KnowledgePlugin.Name, "search_plans", new() { ["query"] = q.Text, ["top"] = 5 }, calls, ct) ?? []).ToList();
+        // A named plan (第6期) also searches the topic alone within that plan: body text that does not repeat the plan's name.
+        if (q.Plan is not null && q.Topic.Length > 0)
+        {
+            var planHits = await Invoke<IReadOnlyList<PlanPassage>>(KnowledgePlugin.Name, "search_plans",
+                new() { ["query"] = q.Topic, ["plan"] = q.Plan, ["top"] = 5 }, calls, ct) ?? [];
+            hits.AddRange(planHits.Where(h => hits.All(p => p.Id != h.Id)));
+        }
         var relevant = Relevant(q.Text, hits);
         if (relevant.Count == 0)
         {
@@ -182,16 +189,33 @@ public sealed class OfflinePlanner(Kernel kernel, KnowledgeBase knowledge, Quest
         return new Answer(question, Intent.Search, text.ToString().TrimEnd(), relevant.Select(Cite).ToList(), [], calls) { Suggestions = DefaultSuggestions };
     }
 
-    /// <summary>Hits that share at least half of the question's content words: below that, the corpus does not answer it.</summary>
+    /// <summary>
+    /// Hits that share at least half of the question's content words: below that, the corpus does not answer it.
+    /// A section's snippet gains its line that holds the most question words, when the search snippet missed it.
+    /// </summary>
     private List<PlanPassage> Relevant(string question, IReadOnlyList<PlanPassage> hits)
     {
         var words = Words(question);
         if (words.Count == 0 || hits.Count == 0) return [];
-        return hits.Where(h =>
-        {
-            var found = words.Count(w => (h.Snippet + h.Section + h.DocumentTitle).Contains(w, StringComparison.OrdinalIgnoreCase) || EntryText(h).Contains(w, StringComparison.OrdinalIgnoreCase));
-            return found * 2 >= words.Count;
-        }).ToList();
+        return hits
+            .Select(h => (Hit: h, Found: words.Count(w => (h.Snippet + h.Section + h.DocumentTitle).Contains(w, StringComparison.OrdinalIgnoreCase) || EntryText(h).Contains(w, StringComparison.OrdinalIgnoreCase))))
+            .Where(p => p.Found * 2 >= words.Count)
+            .Select(p => p.Hit.Kind == EntryKind.Section && BestLine(EntryText(p.Hit), words) is { } line && !p.Hit.Snippet.Contains(line, StringComparison.Ordinal)
+                ? p.Hit with { Snippet = p.Hit.Snippet + " … " + line }
+                : p.Hit)
+            .Take(8)
+            .ToList();
+    }
+
+    /// <summary>The line of a section that holds the most question words, when it holds at least one.</summary>
+    private static string? BestLine(string text, List<string> words)
+    {
+        var best = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => (Line: line, Found: words.Count(w => line.Contains(w, StringComparison.OrdinalIgnoreCase))))
+            .Where(p => p.Found > 0)
+            .OrderByDescending(p => p.Found)
+            .FirstOrDefault();
+        return best.Line is null ? null : best.Line.Length > 200 ? best.Line[..200] + "…" : best.Line;
     }
 
     private string EntryText(PlanPassage hit) => hit.Kind switch
