@@ -27,17 +27,21 @@ public sealed class MeCabTokenizer : Tokenizer
     /// <summary>The part of speech given to unknown punctuation and symbols.</summary>
     public const string SymbolPartOfSpeech = "記号-一般";
 
-    private const string PercentPartOfSpeech = "名詞-接尾-助数詞";
-    private const string PercentReading = "パーセント";
+    private const int MaxKeptBuffer = 1 << 16;
+
+    private static readonly MorphemeFeatures NumberFeatures = new(NumberPartOfSpeech, null, null, null);
+    private static readonly MorphemeFeatures SymbolFeatures = new(SymbolPartOfSpeech, null, null, null);
+    private static readonly MorphemeFeatures PercentFeatures = new("名詞-接尾-助数詞", null, "パーセント", "パーセント");
 
     private readonly ICharTermAttribute termAtt;
     private readonly IOffsetAttribute offsetAtt;
     private readonly IPartOfSpeechAttribute posAtt;
     private readonly IBaseFormAttribute baseFormAtt;
     private readonly IReadingAttribute readingAtt;
-    private readonly List<Morpheme> morphemes = [];
-    private readonly List<Morpheme> merged = [];
-    private readonly List<Morpheme> tokens = [];
+    private readonly List<MorphemeSpan> morphemes = [];
+    private readonly List<MorphemeSpan> merged = [];
+    private readonly List<MorphemeSpan> tokens = [];
+    private char[] buffer = new char[4096];
     private MeCabParser? parser;
     private string text = string.Empty;
     private int next;
@@ -58,7 +62,7 @@ public sealed class MeCabTokenizer : Tokenizer
     public override void Reset()
     {
         base.Reset();
-        text = ReadAll(m_input);
+        text = ReadAll(m_input, ref buffer);
         morphemes.Clear();
         merged.Clear();
         tokens.Clear();
@@ -68,14 +72,14 @@ public sealed class MeCabTokenizer : Tokenizer
         MergeNumbers(text, morphemes, merged);
         foreach (var token in merged)
         {
-            if (IsBlank(token.Surface))
+            if (IsBlank(token.Surface(text)))
             {
                 continue;
             }
 
-            if (token.IsUnknown && IsSymbols(token.Surface))
+            if (token.IsUnknown && IsSymbols(token.Surface(text)))
             {
-                SplitSymbols(token, tokens);
+                SplitSymbols(text, token, tokens);
             }
             else
             {
@@ -93,12 +97,15 @@ public sealed class MeCabTokenizer : Tokenizer
 
         ClearAttributes();
         var token = tokens[next++];
-        termAtt.SetEmpty().Append(token.Surface);
+        var term = termAtt.ResizeBuffer(token.Length);
+        token.Surface(text).CopyTo(term);
+        termAtt.Length = token.Length;
         offsetAtt.SetOffset(CorrectOffset(token.StartOffset), CorrectOffset(token.EndOffset));
-        posAtt.PartOfSpeech = token.PartOfSpeech;
-        baseFormAtt.BaseForm = token.BaseForm;
-        readingAtt.Reading = token.Reading;
-        readingAtt.Pronunciation = token.Pronunciation;
+        var features = token.Features;
+        posAtt.PartOfSpeech = features.PartOfSpeech;
+        baseFormAtt.BaseForm = features.BaseForm;
+        readingAtt.Reading = features.Reading;
+        readingAtt.Pronunciation = features.Pronunciation;
         return true;
     }
 
@@ -123,39 +130,48 @@ public sealed class MeCabTokenizer : Tokenizer
     }
 
     /// <summary>Reads with Read(char[]) rather than ReadToEnd, which Lucene's reusable string reader answers with null for "".</summary>
-    private static string ReadAll(TextReader reader)
+    private static string ReadAll(TextReader reader, ref char[] buffer)
     {
-        var buffer = new char[4096];
-        var text = new StringBuilder();
+        var length = 0;
         int read;
-        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        while ((read = reader.Read(buffer, length, buffer.Length - length)) > 0)
         {
-            text.Append(buffer, 0, read);
+            length += read;
+            if (length == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
         }
 
-        return text.ToString();
+        var text = new string(buffer, 0, length);
+        if (buffer.Length > MaxKeptBuffer)
+        {
+            buffer = new char[4096]; // one huge text does not pin its buffer for the tokenizer's life
+        }
+
+        return text;
     }
 
     /// <summary>
     /// Copies <paramref name="input"/> to <paramref name="output"/>, joining touching runs of the shape
     /// digits ( [.．] digits | [,，] ddd )* into one number token.
     /// </summary>
-    internal static void MergeNumbers(string text, List<Morpheme> input, List<Morpheme> output)
+    internal static void MergeNumbers(string text, List<MorphemeSpan> input, List<MorphemeSpan> output)
     {
         var i = 0;
         while (i < input.Count)
         {
-            if (!IsDigits(input[i].Surface))
+            if (!IsDigits(input[i].Surface(text)))
             {
                 output.Add(input[i++]);
                 continue;
             }
 
-            var last = i + DigitRun(input, i, out _) - 1;
+            var last = i + DigitRun(text, input, i, out _) - 1;
             while (last + 2 < input.Count && Touches(input[last], input[last + 1]) && Touches(input[last + 1], input[last + 2]))
             {
-                var separator = input[last + 1].Surface;
-                var pieces = DigitRun(input, last + 2, out var digits);
+                var separator = input[last + 1].Surface(text);
+                var pieces = DigitRun(text, input, last + 2, out var digits);
                 var joins = separator switch
                 {
                     "." or "．" => pieces > 0,
@@ -176,24 +192,27 @@ public sealed class MeCabTokenizer : Tokenizer
                 continue;
             }
 
-            var start = input[i].StartOffset;
-            var end = input[last].EndOffset;
-            var unknown = input.Skip(i).Take(last - i + 1).Any(m => m.IsUnknown);
-            output.Add(new Morpheme(text[start..end], start, end, NumberPartOfSpeech, null, null, null, unknown));
+            var unknown = false;
+            for (var k = i; k <= last; k++)
+            {
+                unknown |= input[k].IsUnknown;
+            }
+
+            output.Add(new MorphemeSpan(input[i].StartOffset, input[last].EndOffset, NumberFeatures, unknown));
             i = last + 1;
         }
     }
 
     /// <summary>How many touching digit-only morphemes start at <paramref name="from"/>, and their digit count.</summary>
-    private static int DigitRun(List<Morpheme> input, int from, out int digits)
+    private static int DigitRun(string text, List<MorphemeSpan> input, int from, out int digits)
     {
         digits = 0;
         var count = 0;
         while (from + count < input.Count
-            && IsDigits(input[from + count].Surface)
+            && IsDigits(input[from + count].Surface(text))
             && (count == 0 || Touches(input[from + count - 1], input[from + count])))
         {
-            digits += input[from + count].Surface.Length;
+            digits += input[from + count].Length;
             count++;
         }
 
@@ -201,24 +220,22 @@ public sealed class MeCabTokenizer : Tokenizer
     }
 
     /// <summary>Adds one token per symbol of an unknown symbol run, tagged as IPADIC tags the full-width symbol.</summary>
-    private static void SplitSymbols(Morpheme run, List<Morpheme> output)
+    private static void SplitSymbols(string text, MorphemeSpan run, List<MorphemeSpan> output)
     {
+        var surface = run.Surface(text);
         var at = 0;
-        while (at < run.Surface.Length)
+        while (at < surface.Length)
         {
             // Length of the code point, 1 for a lone surrogate, which stays in the term as it was in the text.
-            Rune.DecodeFromUtf16(run.Surface.AsSpan(at), out _, out var length);
-            var surface = run.Surface.Substring(at, length);
+            Rune.DecodeFromUtf16(surface[at..], out _, out var length);
             var start = run.StartOffset + at;
-            var token = new Morpheme(surface, start, start + length, SymbolPartOfSpeech, null, null, null, IsUnknown: true);
-            output.Add(surface is "%" or "％"
-                ? token with { PartOfSpeech = PercentPartOfSpeech, Reading = PercentReading, Pronunciation = PercentReading }
-                : token);
+            var features = length == 1 && (surface[at] is '%' or '％') ? PercentFeatures : SymbolFeatures;
+            output.Add(new MorphemeSpan(start, start + length, features, IsUnknown: true));
             at += length;
         }
     }
 
-    private static bool IsSymbols(string surface)
+    private static bool IsSymbols(ReadOnlySpan<char> surface)
     {
         foreach (var rune in surface.EnumerateRunes())
         {
@@ -238,11 +255,31 @@ public sealed class MeCabTokenizer : Tokenizer
         return true;
     }
 
-    private static bool Touches(Morpheme left, Morpheme right) => left.EndOffset == right.StartOffset;
+    private static bool Touches(MorphemeSpan left, MorphemeSpan right) => left.EndOffset == right.StartOffset;
 
-    private static bool IsDigits(string surface) =>
-        surface.Length > 0 && surface.All(c => c is (>= '0' and <= '9') or (>= '０' and <= '９'));
+    private static bool IsDigits(ReadOnlySpan<char> surface)
+    {
+        foreach (var c in surface)
+        {
+            if (c is not ((>= '0' and <= '9') or (>= '０' and <= '９')))
+            {
+                return false;
+            }
+        }
 
-    private static bool IsBlank(string surface) =>
-        surface.All(c => char.IsWhiteSpace(c) || char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format);
+        return surface.Length > 0;
+    }
+
+    private static bool IsBlank(ReadOnlySpan<char> surface)
+    {
+        foreach (var c in surface)
+        {
+            if (!(char.IsWhiteSpace(c) || char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -18,22 +18,39 @@ public sealed record SearchFilter(EntryKind? Kind = null, string? Scope = null, 
 /// <summary>A found entry: Snippet is plain text; MarkedSnippet wraps the matched terms in **…**.</summary>
 public sealed record SearchHit(SearchEntry Entry, float Score, string Snippet, string MarkedSnippet);
 
-/// <summary>Field boosts of the combined query, tuned on the dev questions (see BENCHMARKS.md).</summary>
-public sealed record SearchBoosts(float Title = 1.0f, float Text = 2.0f, float TitleBigram = 0.5f, float TextBigram = 1.0f);
+/// <summary>
+/// Field boosts of the combined query, tuned on the dev questions (see BENCHMARKS.md). <paramref name="Expansion"/> weighs the
+/// terms that only the expansion (synonyms, other 年度 forms) brings, against the user's own words.
+/// <paramref name="Scope"/> and <paramref name="FiscalYear"/> favour entries of a scope or fiscal year the question names, without
+/// filtering the others out.
+/// </summary>
+public sealed record SearchBoosts(
+    float Title = 0.5f, float Text = 3.0f, float TitleBigram = 0.5f, float TextBigram = 1.0f, float Expansion = 0.15f, float Scope = 2.0f, float FiscalYear = 10.0f)
+{
+    public static SearchBoosts Default { get; } = new();
+}
 
 /// <summary>Searches the index with both analyzers. User text never reaches query syntax: queries are built from analysed terms.</summary>
 public sealed class KnowledgeSearcher(KnowledgeIndex index, Analyzer japanese, Analyzer bigram, QueryExpander expander, SearchBoosts? boosts = null)
 {
     private const int MaxTermsPerField = 128;
     private const int SnippetLength = 160;
-    private readonly SearchBoosts boosts = boosts ?? new SearchBoosts();
+    private readonly SearchBoosts boosts = boosts ?? SearchBoosts.Default;
 
     public IReadOnlyList<SearchHit> Search(string? question, SearchFilter? filter = null, int top = 5, SearchMode mode = SearchMode.Combined)
     {
-        var text = expander.Expand(question);
+        var expanded = expander.ExpandParts(question);
+        var (text, expansion) = (expanded.Question, expanded.Expansion);
         if (text.Length == 0 || top <= 0) return [];
         var japaneseTerms = mode == SearchMode.BigramOnly ? [] : Terms(japanese, Fields.Text, text);
         var bigramTerms = mode == SearchMode.MeCabOnly ? [] : Terms(bigram, Fields.TextBigram, text);
+        var japaneseExtra = mode == SearchMode.BigramOnly ? [] : Terms(japanese, Fields.Text, expansion).Except(japaneseTerms).ToList();
+        var bigramExtra = mode == SearchMode.MeCabOnly ? [] : Terms(bigram, Fields.TextBigram, expansion).Except(bigramTerms).ToList();
+        if (boosts.Expansion == 1.0f)
+        {
+            (japaneseTerms, bigramTerms) = ([.. japaneseTerms, .. japaneseExtra], [.. bigramTerms, .. bigramExtra]);
+            (japaneseExtra, bigramExtra) = ([], []);
+        }
         if (japaneseTerms.Count == 0 && bigramTerms.Count == 0) return [];
 
         var query = new BooleanQuery();
@@ -41,10 +58,16 @@ public sealed class KnowledgeSearcher(KnowledgeIndex index, Analyzer japanese, A
         AddField(query, Fields.Text, japaneseTerms, boosts.Text);
         AddField(query, Fields.TitleBigram, bigramTerms, boosts.TitleBigram);
         AddField(query, Fields.TextBigram, bigramTerms, boosts.TextBigram);
+        AddField(query, Fields.Title, japaneseExtra, boosts.Title * boosts.Expansion);
+        AddField(query, Fields.Text, japaneseExtra, boosts.Text * boosts.Expansion);
+        AddField(query, Fields.TitleBigram, bigramExtra, boosts.TitleBigram * boosts.Expansion);
+        AddField(query, Fields.TextBigram, bigramExtra, boosts.TextBigram * boosts.Expansion);
+        AddField(query, Fields.Scope, expanded.Scopes, boosts.Scope);
+        AddField(query, Fields.FiscalYear, [.. expanded.FiscalYears.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture))], boosts.FiscalYear);
         Query final = query;
         if (FilterQuery(filter) is { } filterQuery) final = new FilteredQuery(query, new QueryWrapperFilter(filterQuery));
 
-        var highlight = new HashSet<string>(japaneseTerms, StringComparer.Ordinal);
+        var highlight = new HashSet<string>(japaneseTerms.Concat(japaneseExtra), StringComparer.Ordinal);
         return index.Use(searcher =>
         {
             var docs = searcher.Search(final, Math.Min(top, 100));
@@ -86,7 +109,7 @@ public sealed class KnowledgeSearcher(KnowledgeIndex index, Analyzer japanese, A
     }
 
     /// <summary>The distinct terms an analyzer makes of the text, in order, at most <see cref="MaxTermsPerField"/>.</summary>
-    public static IReadOnlyCollection<string> Terms(Analyzer analyzer, string field, string text)
+    public static IReadOnlyList<string> Terms(Analyzer analyzer, string field, string text)
     {
         var terms = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);

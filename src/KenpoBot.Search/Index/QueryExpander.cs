@@ -7,6 +7,12 @@ namespace KenpoBot.Search.Index;
 /// Rewrites a user's question before analysis: NFKC, control characters removed, length capped, every 年度 notation
 /// expanded to all its forms, and every glossary synonym group expanded to all its members.
 /// </summary>
+/// <param name="Question">The cleaned question.</param>
+/// <param name="Expansion">Other 年度 forms and synonyms of what the question says, space-separated; empty when none.</param>
+/// <param name="Scopes">Scope names (秋田, 協会全体) the question mentions.</param>
+/// <param name="FiscalYears">Fiscal years the question mentions.</param>
+public sealed record ExpandedQuery(string Question, string Expansion, IReadOnlyList<string> Scopes, IReadOnlyList<int> FiscalYears);
+
 public sealed class QueryExpander
 {
     /// <summary>Longer questions are cut: nobody asks 10,000 characters, and the query must stay bounded.</summary>
@@ -39,10 +45,18 @@ public sealed class QueryExpander
         return ExtractionFixes.Apply(builder.ToString().Trim());
     }
 
+    /// <summary>The cleaned question followed by its expansions, as one text.</summary>
     public string Expand(string? question)
     {
+        var expanded = ExpandParts(question);
+        return expanded.Expansion.Length == 0 ? expanded.Question : expanded.Question + " " + expanded.Expansion;
+    }
+
+    /// <summary>The cleaned question; apart from it the 年度 forms and synonyms it adds; and the scopes and years it names.</summary>
+    public ExpandedQuery ExpandParts(string? question)
+    {
         var text = Clean(question);
-        if (text.Length == 0) return text;
+        if (text.Length == 0) return new ExpandedQuery(text, "", [], []);
         var extra = new List<string>();
         foreach (var mention in JapaneseYears.Find(text))
         {
@@ -55,6 +69,31 @@ public sealed class QueryExpander
                 extra.AddRange(group.Where(member => !text.Contains(member, StringComparison.OrdinalIgnoreCase)));
             }
         }
-        return extra.Count == 0 ? text : text + " " + string.Join(" ", extra.Distinct());
+        var years = JapaneseYears.Find(text).Select(m => m.FiscalYear).Distinct().ToList();
+        return new ExpandedQuery(text, string.Join(" ", extra.Distinct()), ScopesIn(text), years);
+    }
+
+    /// <summary>
+    /// The scopes a question names by their kanji: 協会全体 or 全国, and branch names, longest first so that 東京都 is 東京, not
+    /// 京都, in the order they appear. Kana readings are left out: なら or さが are everyday words.
+    /// </summary>
+    public static IReadOnlyList<string> ScopesIn(string text)
+    {
+        var found = new List<(int At, string Name)>();
+        foreach (var name in new[] { Scope.AssociationName, "全国" })
+        {
+            if (text.IndexOf(name, StringComparison.Ordinal) is var at and >= 0) found.Add((at, Scope.AssociationName));
+        }
+        var taken = new bool[text.Length];
+        foreach (var (name, _) in Scope.Branches.OrderByDescending(b => b.Name.Length))
+        {
+            for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+            {
+                if (taken.AsSpan(at, name.Length).Contains(true)) continue;
+                taken.AsSpan(at, name.Length).Fill(true);
+                found.Add((at, name));
+            }
+        }
+        return found.OrderBy(f => f.At).Select(f => f.Name).Distinct().ToList();
     }
 }

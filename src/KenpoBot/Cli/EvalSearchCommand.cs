@@ -16,8 +16,9 @@ public static class EvalSearchCommand
     public static Command Create()
     {
         var fileArgument = new Argument<string>("file") { Description = "質問ファイル（../shared/eval/questions.dev.tsv の形式）" };
-        var boostsOption = new Option<string?>("--boosts") { Description = "試す重み: 見出し,本文,見出しバイグラム,本文バイグラム（例: 2,1,1,0.6）" };
-        var command = new Command("eval-search", "検索の精度（hit@1, hit@5, MRR）を方式ごとに比べます") { fileArgument, boostsOption };
+        var boostsOption = new Option<string?>("--boosts") { Description = "試す重み: 見出し,本文,見出しバイグラム,本文バイグラム[,展開語[,支部[,年度]]]（例: 1,2,0.5,1,0.5,0.5,0.5）" };
+        var detailOption = new Option<bool>("--detail") { Description = "問ごとの順位（5 位以内にないときは -）も表示します" };
+        var command = new Command("eval-search", "検索の精度（hit@1, hit@5, MRR）を方式ごとに比べます") { fileArgument, boostsOption, detailOption };
         command.SetAction((parse, _) => KenpoCli.Run(() =>
         {
             var file = parse.GetValue(fileArgument)!;
@@ -30,7 +31,8 @@ public static class EvalSearchCommand
             {
                 var w = b.Split(',').Select(x => float.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
                 searcher = new KnowledgeSearcher(host.Get<KnowledgeIndex>(), new Search.Analysis.JapaneseAnalyzer(), new Search.Analysis.CjkBigramAnalyzer(),
-                    new QueryExpander(host.Get<KnowledgeBase>().Glossary), new SearchBoosts(w[0], w[1], w[2], w[3]));
+                    new QueryExpander(host.Get<KnowledgeBase>().Glossary), new SearchBoosts(w[0], w[1], w[2], w[3],
+                    w.Length > 4 ? w[4] : SearchBoosts.Default.Expansion, w.Length > 5 ? w[5] : SearchBoosts.Default.Scope, w.Length > 6 ? w[6] : SearchBoosts.Default.FiscalYear));
             }
             var entries = CorpusEntries.From(host.Get<KnowledgeBase>()).ToList();
             using var fts = new Fts5Baseline(entries);
@@ -55,8 +57,16 @@ public static class EvalSearchCommand
                     var rank = hits.Select((e, i) => (e, i)).FirstOrDefault(p => Matches(p.e, q.Expect)).e is null ? (int?)null
                         : hits.Select((e, i) => (e, i)).First(p => Matches(p.e, q.Expect)).i + 1;
                     ranks.Add(rank);
+                    if (parse.GetValue(detailOption) && rank != 1)
+                    {
+                        Console.WriteLine($"    {q.Id} {q.Question}: " + string.Join(" | ", hits.Select(h => h.Id)));
+                    }
                 }
                 times.Sort();
+                if (parse.GetValue(detailOption))
+                {
+                    Console.WriteLine($"  {name}: " + string.Join(" ", questions.Zip(ranks, (q, r) => $"{q.Id}={(r is { } k ? k.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-")}")));
+                }
                 var n = (double)questions.Count;
                 Console.WriteLine($"{name,-28}\t{ranks.Count(r => r == 1) / n:0.000}\t{ranks.Count(r => r <= 5) / n:0.000}\t{ranks.Sum(r => r is { } k ? 1.0 / k : 0) / n:0.000}\t{AskCommands.Percentile(times, 0.5):0.00}");
             }

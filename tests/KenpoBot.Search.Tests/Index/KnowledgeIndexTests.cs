@@ -32,6 +32,27 @@ public sealed class KnowledgeIndexTests
     }
 
     [Fact]
+    public void EnsureCurrent_RebuildsAnIndexOfAnOlderFormat()
+    {
+        var (index, _, path) = NewIndex();
+        var first = index.EnsureCurrent(Knowledge);
+        index.Dispose();
+
+        // An index written before the format field existed: its metadata has no "Format".
+        var meta = Path.Combine(path, first.Generation, "kenpobot-index.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(meta))!.AsObject();
+        Assert.True(json.Remove("Format"));
+        File.WriteAllText(meta, json.ToJsonString());
+
+        using var reopened = new KnowledgeIndex(path, IndexFixture.CreateAnalyzer());
+        Assert.Equal(1, reopened.Status!.Format);
+        var rebuilt = reopened.EnsureCurrent(Knowledge);
+        Assert.NotEqual(first.Generation, rebuilt.Generation);
+        Assert.Equal(2, rebuilt.Format);
+        Assert.Equal("返納金債権", TopId(new KnowledgeSearcher(reopened, new JapaneseAnalyzer(), new CjkBigramAnalyzer(), new QueryExpander(Knowledge.Glossary))));
+    }
+
+    [Fact]
     public void Reopen_FindsTheIndexOnDisk()
     {
         var (index, _, path) = NewIndex();

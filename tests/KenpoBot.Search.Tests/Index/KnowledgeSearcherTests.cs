@@ -37,6 +37,39 @@ public sealed class KnowledgeSearcherTests(IndexFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public void NamedFiscalYear_RanksThatYearsKpiFirst()
+    {
+        // 003 prints Iwate's FY2023 target as well; the question names 令和3年度, so Iwate's FY2021 plan (24.1%) comes first.
+        var hits = fixture.Searcher.Search("令和3年度の岩手の被保険者の特定保健指導実施率", top: 5);
+        Assert.Equal("fy2021-iwate-insured-guidance-rate", hits[0].Entry.Id);
+        Assert.Contains("24.1", hits[0].Entry.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("秋田のジェネリック医薬品の取組", "秋田")]
+    [InlineData("岩手支部の広報の取組", "岩手")]
+    public void NamedBranch_FavoursItsOwnEntries(string question, string scope)
+    {
+        // Both topics are in the national plans and in other branches' plans; the branch asked about comes first.
+        var hits = fixture.Searcher.Search(question, top: 5);
+        Assert.Equal(scope, hits[0].Entry.Scope);
+    }
+
+    [Fact]
+    public void UsersOwnWords_OutweighTheGlossaryExpansion()
+    {
+        // 第6期 expands to the plan's full name; 廃止 is what is asked. AP6's change list says 限度額適用認定証 …廃止する.
+        var hits = fixture.Searcher.Search("第6期で廃止された施策は", top: 5);
+        Assert.Contains(hits, h => h.Entry.Text.Contains("限度額適用認定証", StringComparison.Ordinal) && h.Entry.Text.Contains("廃止", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Ranking_IsBm25()
+    {
+        Assert.IsType<Lucene.Net.Search.Similarities.BM25Similarity>(fixture.Index.Use(searcher => searcher.Similarity));
+    }
+
+    [Fact]
     public void Snippet_MarksTheMatchedTerms()
     {
         var hit = fixture.Searcher.Search("返納金債権", new SearchFilter(Kind: EntryKind.Glossary), top: 1).Single();

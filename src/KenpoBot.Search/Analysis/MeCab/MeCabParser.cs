@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace KenpoBot.Search.Analysis.MeCab;
@@ -19,13 +20,17 @@ public sealed class MeCabParser
 
     private static readonly Lazy<MeCabParser> SharedParser = new(() => Load(null));
 
+    /// <summary>Bounds the feature cache; IPADIC has about 390,000 entries, and text seldom uses more than a few ten thousand.</summary>
+    private const int MaxCachedFeatures = 200_000;
+
     private readonly MeCabModelHandle model;
     private readonly ThreadLocal<Session> sessions;
+    private readonly ConcurrentDictionary<nint, MorphemeFeatures> features = new();
 
     private MeCabParser(MeCabModelHandle model)
     {
         this.model = model;
-        sessions = new ThreadLocal<Session>(() => new Session(this.model));
+        sessions = new ThreadLocal<Session>(() => new Session(this));
     }
 
     /// <summary>The process-wide parser over the system IPADIC dictionary, loaded on first use.</summary>
@@ -81,13 +86,13 @@ public sealed class MeCabParser
     public IReadOnlyList<Morpheme> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var morphemes = new List<Morpheme>();
-        Parse(text, morphemes);
-        return morphemes;
+        var spans = new List<MorphemeSpan>();
+        Parse(text, spans);
+        return spans.ConvertAll(span => span.ToMorpheme(text));
     }
 
     /// <summary>Appends the morphemes of <paramref name="text"/> to <paramref name="output"/>.</summary>
-    internal void Parse(string text, List<Morpheme> output)
+    internal void Parse(string text, List<MorphemeSpan> output)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(output);
@@ -167,19 +172,42 @@ public sealed class MeCabParser
         }
     }
 
-    /// <summary>A thread's tagger and lattice with its reusable UTF-8 buffer.</summary>
-    private sealed class Session(MeCabModelHandle model)
+    /// <summary>
+    /// The features of a node, parsed once per dictionary entry. A node's feature pointer points into the model's read-only
+    /// dictionary (unk.dic for unknown words), so it identifies the entry for as long as the model lives.
+    /// </summary>
+    private unsafe MorphemeFeatures FeaturesOf(byte* feature)
     {
-        private readonly MeCabTaggerHandle tagger = MeCabTaggerHandle.Create(model);
-        private readonly MeCabLatticeHandle lattice = MeCabLatticeHandle.Create(model);
+        if (features.TryGetValue((nint)feature, out var known))
+        {
+            return known;
+        }
+
+        var parsed = MorphemeFeatures.FromCsv(MeCabNative.ToText(feature) ?? string.Empty);
+        if (features.Count < MaxCachedFeatures)
+        {
+            features.TryAdd((nint)feature, parsed);
+        }
+
+        return parsed;
+    }
+
+    /// <summary>A thread's tagger and lattice with its reusable UTF-8 buffer.</summary>
+    private sealed class Session(MeCabParser parser)
+    {
+        private readonly MeCabTaggerHandle tagger = MeCabTaggerHandle.Create(parser.model);
+        private readonly MeCabLatticeHandle lattice = MeCabLatticeHandle.Create(parser.model);
         private byte[] utf8 = new byte[1024];
 
-        // charAt[b] is the UTF-16 index (into the whole text) of the code point that starts at UTF-8 byte b.
-        private int[] charAt = new int[1025];
-
-        public unsafe void Parse(string text, int start, int length, List<Morpheme> output)
+        public unsafe void Parse(string text, int start, int length, List<MorphemeSpan> output)
         {
-            var byteCount = Encode(text, start, length);
+            if (utf8.Length < length * 3)
+            {
+                utf8 = new byte[length * 3];
+            }
+
+            // Lone surrogates become U+FFFD (3 bytes for 1 char), as the offset walk below expects.
+            var byteCount = Encoding.UTF8.GetBytes(text.AsSpan(start, length), utf8);
             var latticePtr = lattice.DangerousGetHandle();
             fixed (byte* sentence = utf8)
             {
@@ -191,6 +219,10 @@ public sealed class MeCabParser
 
                 var basePtr = MeCabNative.LatticeGetSentence(latticePtr);
                 var bos = MeCabNative.LatticeGetBosNode(latticePtr);
+
+                // Nodes of the best path come in order without overlap, so one cursor walks bytes and chars together.
+                var bytePos = 0;
+                var charPos = start;
                 for (var node = bos == null ? null : bos->Next; node != null && node->Stat != MeCabNative.EosNode; node = node->Next)
                 {
                     if (node->Length == 0)
@@ -199,15 +231,10 @@ public sealed class MeCabParser
                     }
 
                     var firstByte = (int)(node->Surface - basePtr);
-                    var charStart = charAt[firstByte];
-                    var charEnd = charAt[firstByte + node->Length];
-                    var feature = MeCabNative.ToText(node->Feature) ?? string.Empty;
-                    output.Add(Morpheme.FromFeature(
-                        text.Substring(charStart, charEnd - charStart),
-                        charStart,
-                        charEnd,
-                        feature,
-                        node->Stat == MeCabNative.UnknownNode));
+                    Advance(sentence, ref bytePos, ref charPos, firstByte);
+                    var charStart = charPos;
+                    Advance(sentence, ref bytePos, ref charPos, firstByte + node->Length);
+                    output.Add(new MorphemeSpan(charStart, charPos, parser.FeaturesOf(node->Feature), node->Stat == MeCabNative.UnknownNode));
                 }
 
                 MeCabNative.LatticeClear(latticePtr);
@@ -217,34 +244,33 @@ public sealed class MeCabParser
             GC.KeepAlive(lattice);
         }
 
-        /// <summary>Encodes text[start..start+length] to UTF-8 and fills the byte→char map. Lone surrogates become U+FFFD.</summary>
-        private int Encode(string text, int start, int length)
+        /// <summary>Moves the cursor to UTF-8 byte <paramref name="target"/>: a 4-byte sequence is a surrogate pair, any other one char.</summary>
+        private static unsafe void Advance(byte* utf8, ref int bytePos, ref int charPos, int target)
         {
-            var maxBytes = length * 3;
-            if (utf8.Length < maxBytes)
+            while (bytePos < target)
             {
-                utf8 = new byte[maxBytes];
-                charAt = new int[maxBytes + 1];
-            }
-
-            var end = start + length;
-            var bytes = 0;
-            var i = start;
-            while (i < end)
-            {
-                Rune.DecodeFromUtf16(text.AsSpan(i, end - i), out var rune, out var consumed);
-                var written = rune.EncodeToUtf8(utf8.AsSpan(bytes));
-                for (var b = 0; b < written; b++)
+                var lead = utf8[bytePos];
+                if (lead < 0x80)
                 {
-                    charAt[bytes + b] = i;
+                    bytePos++;
+                    charPos++;
                 }
-
-                bytes += written;
-                i += consumed;
+                else if (lead < 0xE0)
+                {
+                    bytePos += 2;
+                    charPos++;
+                }
+                else if (lead < 0xF0)
+                {
+                    bytePos += 3;
+                    charPos++;
+                }
+                else
+                {
+                    bytePos += 4;
+                    charPos += 2;
+                }
             }
-
-            charAt[bytes] = end;
-            return bytes;
         }
     }
 }

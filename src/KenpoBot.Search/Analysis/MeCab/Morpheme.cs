@@ -17,71 +17,11 @@ public sealed record Morpheme(
     string? Pronunciation,
     bool IsUnknown)
 {
-    private const int PosLevels = 4;
-    private const int BaseFormField = 6;
-    private const int ReadingField = 7;
-    private const int PronunciationField = 8;
-
     /// <summary>Builds a morpheme from MeCab's feature CSV.</summary>
     public static Morpheme FromFeature(string surface, int startOffset, int endOffset, string feature, bool isUnknown)
     {
-        var fields = SplitCsv(feature);
-        var pos = string.Join('-', fields.Take(PosLevels).Where(f => f.Length > 0 && f != "*"));
+        var features = MorphemeFeatures.FromCsv(feature);
         return new Morpheme(
-            surface,
-            startOffset,
-            endOffset,
-            pos,
-            FieldOrNull(fields, BaseFormField),
-            FieldOrNull(fields, ReadingField),
-            FieldOrNull(fields, PronunciationField),
-            isUnknown);
-    }
-
-    private static string? FieldOrNull(List<string> fields, int index) =>
-        index < fields.Count && fields[index].Length > 0 && fields[index] != "*" ? fields[index] : null;
-
-    /// <summary>Splits MeCab's feature CSV; like MeCab's own tokenizer it honours double-quoted fields.</summary>
-    private static List<string> SplitCsv(string csv)
-    {
-        var fields = new List<string>(9);
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < csv.Length; i++)
-        {
-            var c = csv[i];
-            if (quoted)
-            {
-                if (c != '"')
-                {
-                    field.Append(c);
-                }
-                else if (i + 1 < csv.Length && csv[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else
-                {
-                    quoted = false;
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
+            surface, startOffset, endOffset, features.PartOfSpeech, features.BaseForm, features.Reading, features.Pronunciation, isUnknown);
     }
 }
