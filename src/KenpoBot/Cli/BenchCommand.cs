@@ -55,7 +55,9 @@ public static class BenchCommand
             Console.WriteLine($"ratio analyzer / mecab: {raw.TotalSeconds / ours.TotalSeconds:0.00}; tokenizer alone / mecab: {raw.TotalSeconds / tokenizerOnly.TotalSeconds:0.00}");
 
             // 2. Index build, corpus and synthetic ×scale; 3. query latency on each.
-            foreach (var (label, set) in new[] { ("corpus", entries), ($"synthetic ×{scale}", Synthetic(entries, scale)) })
+            // A middle size as well, so that growth shows as a line through three points rather than two.
+            var scales = new[] { 1, Math.Max(2, scale / 10), scale }.Distinct().Where(s => s <= scale);
+            foreach (var (label, set) in scales.Select(s => (s == 1 ? "corpus" : $"synthetic ×{s}", s == 1 ? entries : Synthetic(entries, s))))
             {
                 var dir = Path.Combine(Path.GetTempPath(), "kenpobot-bench-" + Guid.NewGuid().ToString("N"));
                 using var index = new KnowledgeIndex(dir, IndexAnalyzers.Create());
