@@ -54,6 +54,53 @@ public sealed class OfflinePlannerTests(AssistantFixture fixture)
     }
 
     [Theory]
+    [InlineData("前年度は？", 2022)]
+    [InlineData("その前の年は？", 2022)]
+    [InlineData("翌年度は？", 2024)]
+    [InlineData("昨年度は？", 2025)] // 昨年度 is counted from today (FY2026), not from the year talked about
+    public async Task FollowUp_RelativeYear_CountsFromTheYearTalkedAbout(string followUp, int year)
+    {
+        var conversation = NewConversation();
+        await fixture.Assistant.AskAsync(conversation, "秋田支部の令和5年度の事業者健診データ取得率は？", default);
+        var answer = await fixture.Assistant.AskAsync(conversation, followUp, default);
+        Assert.Equal(Intent.KpiStatus, answer.Intent);
+        Assert.All(answer.KpiEvaluations, e => Assert.Equal(year, e.FiscalYear));
+        Assert.Contains(JapaneseYearsText(year), answer.Text, StringComparison.Ordinal);
+    }
+
+    private static string JapaneseYearsText(int year) => $"{year}年度";
+
+    [Fact]
+    public async Task FollowUp_AfterOneKpi_AQuestionOnAllKpisGetsAllOfThem()
+    {
+        var conversation = NewConversation();
+        var one = await fixture.Assistant.AskAsync(conversation, "秋田支部の令和5年度の事業者健診データ取得率は？", default);
+        Assert.Single(one.KpiEvaluations);
+        var all = await fixture.Assistant.AskAsync(conversation, "秋田支部の令和5年度のKPIの達成状況は？", default);
+        Assert.Equal(19, all.KpiEvaluations.Count);
+    }
+
+    [Fact]
+    public async Task BranchRow_ShowsTheBranchTargetNotTheAssociationWording()
+    {
+        // 003 prints 「事業者健診データ取得率を9.6％以上とする」 (the association's) on every branch row; 秋田's KPI column is 22.2%.
+        var akita = await fixture.Assistant.AskAsync(NewConversation(), "秋田支部の令和5年度の事業者健診データ取得率は？", default);
+        Assert.Equal("事業者健診データ取得率を22.2%以上とする", Assert.Single(akita.KpiEvaluations).Name);
+        Assert.DoesNotContain("9.6", akita.Text, StringComparison.Ordinal);
+        var all = await fixture.Assistant.AskAsync(NewConversation(), "協会全体の令和5年度の事業者健診データ取得率は？", default);
+        Assert.Equal("事業者健診データ取得率を9.6％以上とする", Assert.Single(all.KpiEvaluations).Name);
+    }
+
+    [Fact]
+    public void Parser_TaiZennendo_IsKpiWordingNotAYear()
+    {
+        var parser = fixture.Services.GetRequiredService<QuestionParser>();
+        var parsed = parser.Parse("対前年度以上のKPIは？");
+        Assert.Null(parsed.FiscalYear);
+        Assert.Null(parsed.YearShift);
+    }
+
+    [Theory]
     [InlineData("秋田支部の令和５年度のKPIの達成状況は？")]
     [InlineData("秋田支部のR5のKPIの達成状況は？")]
     [InlineData("秋田支部の2023年度のKPIの達成状況は？")]

@@ -29,18 +29,20 @@ public sealed class OfflinePlanner(Kernel kernel, KnowledgeBase knowledge, Quest
         var text = q.Text;
         if (text.Length == 0) return (Help(question, calls), previous);
 
-        // Follow-ups: 「じゃあ岩手は？」「去年は？」 keep the last intent and fill in what changed.
+        // Follow-ups: 「じゃあ岩手は？」「前年度は？」 keep the last intent and fill in what changed; 前年度 counts from the year talked about.
         if (previous is not null && q.Topic.Length == 0 && !GlossaryMarkers.Any(text.Contains)
             && (q.Scopes.Count > 0 || q.FiscalYear is not null || q.Number is not null))
         {
             var scope = q.Scopes.Count > 0 ? q.Scopes[0].Name : previous.Scope;
-            var year = q.FiscalYear ?? previous.FiscalYear;
+            var year = q.YearShift is { } shift && previous.FiscalYear is { } talkedAbout ? talkedAbout + shift : q.FiscalYear ?? previous.FiscalYear;
             if (q.Number is { } supposed && previous.Metric is not null && scope is not null && year is not null)
                 return await WhatIfAsync(question, previous.Metric, scope, year.Value, supposed, calls, ct);
+            // 「秋田支部の令和5年度のKPIの達成状況は？」 after a question on one KPI asks for all of them again.
+            var metric = text.Contains("KPI", StringComparison.OrdinalIgnoreCase) ? null : previous.Metric;
             if (previous.Intent is Intent.KpiStatus && scope is not null && year is not null)
-                return previous.Metric is null
+                return metric is null
                     ? await ScopeStatusAsync(question, scope, year.Value, calls, ct)
-                    : await KpiValueAsync(question, previous.Metric, scope, year.Value, calls, ct);
+                    : await KpiValueAsync(question, metric, scope, year.Value, calls, ct);
         }
 
         if (GlossaryMarkers.Any(text.Contains) || knowledge.FindTerm(text.TrimEnd('？', '?')) is not null)

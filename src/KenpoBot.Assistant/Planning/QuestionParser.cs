@@ -13,7 +13,14 @@ public sealed record ParsedQuestion(
     string? Plan,
     decimal? Number,
     /// <summary>What is left after scopes, years, plans and generic KPI words are taken out: the topic.</summary>
-    string Topic);
+    string Topic)
+{
+    /// <summary>
+    /// -1 for 前年度/前の年, +1 for 翌年度/次年度: a year counted from the one being talked about. <see cref="FiscalYear"/> then holds
+    /// the year counted from today, for a question that has no conversation behind it. Null otherwise (昨年度 and 去年 are from today).
+    /// </summary>
+    public int? YearShift { get; init; }
+}
 
 /// <summary>Extracts scope, fiscal year (incl. 昨年度/今年度 against today in Japan), plan and numbers from a question.</summary>
 public sealed partial class QuestionParser(TimeProvider time)
@@ -26,10 +33,14 @@ public sealed partial class QuestionParser(TimeProvider time)
     [GeneratedRegex(@"第\s*([4-6])\s*期")]
     private static partial Regex PlanPattern();
 
+    /// <summary>前年度, 前の年(度), その前: but not 対前年度, the KPI wording 「対前年度以上」.</summary>
+    [GeneratedRegex(@"(?<!対)前年度|前の年|その前")]
+    private static partial Regex PreviousYearPattern();
+
     private static readonly string[] GenericWords =
     [
         "じゃあ", "では", "それでは", "なら", "ならば", "は", "KPI", "kpi", "ＫＰＩ", "の", "達成状況", "達成度", "達成", "状況", "目標", "結果", "実績", "を", "教えて", "ください",
-        "下さい", "ですか", "ますか", "でしょうか", "について", "に関する", "関する", "比べて", "比較", "どう", "何", "?", "？", "。", "、", "支部", "と", "も", "今", "もし", "去年", "昨年", "前年", "今年", "年度", "値", "って",
+        "下さい", "ですか", "ますか", "でしょうか", "について", "に関する", "関する", "比べて", "比較", "どう", "何", "?", "？", "。", "、", "支部", "と", "も", "今", "もし", "去年", "昨年度", "昨年", "前年度", "前年", "その前の年", "前の年", "その前", "翌年度", "次年度", "次の年", "今年度", "本年度", "今年", "年度", "値", "って",
     ];
 
     public int CurrentFiscalYear => JapaneseYears.FiscalYearOf(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Japan).DateTime));
@@ -45,9 +56,13 @@ public sealed partial class QuestionParser(TimeProvider time)
             year ??= mention.FiscalYear;
             topic = topic.Replace(mention.Text, " ", StringComparison.Ordinal);
         }
+        int? shift = null;
         if (year is null)
         {
-            if (ContainsAny(text, "昨年度", "去年", "前年度", "昨年")) year = CurrentFiscalYear - 1;
+            if (PreviousYearPattern().IsMatch(text)) shift = -1;
+            else if (ContainsAny(text, "翌年度", "次年度", "次の年")) shift = 1;
+            if (shift is not null) year = CurrentFiscalYear + shift;
+            else if (ContainsAny(text, "昨年度", "去年", "昨年")) year = CurrentFiscalYear - 1;
             else if (ContainsAny(text, "今年度", "本年度", "今年")) year = CurrentFiscalYear;
         }
 
@@ -78,7 +93,7 @@ public sealed partial class QuestionParser(TimeProvider time)
 
         foreach (var word in GenericWords.OrderByDescending(w => w.Length)) topic = topic.Replace(word, " ", StringComparison.Ordinal);
         topic = Regex.Replace(topic, @"\s+", " ").Trim();
-        return new ParsedQuestion(text, scopes, year, plan, number, topic);
+        return new ParsedQuestion(text, scopes, year, plan, number, topic) { YearShift = shift };
     }
 
     private static bool ContainsAny(string text, params string[] words) => words.Any(w => text.Contains(w, StringComparison.Ordinal));

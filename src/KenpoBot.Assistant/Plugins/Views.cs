@@ -26,18 +26,40 @@ public sealed record TermLookup(
 /// <summary>The KPI status of one scope and year, with counts.</summary>
 public sealed record ScopeStatus(KpiSummaryView Summary, IReadOnlyList<KpiEvaluationView> Kpis);
 
-public static class Views
+public static partial class Views
 {
     public static KpiEvaluationView From(KpiEvaluation e)
     {
         var d = e.Definition;
-        return new KpiEvaluationView(d.Id, d.Wording, d.Scope.DisplayName, e.FiscalYear, TargetText(e), e.Target, e.Actual, e.Previous,
+        return new KpiEvaluationView(d.Id, Wording(e), d.Scope.DisplayName, e.FiscalYear, TargetText(e), e.Target, e.Actual, e.Previous,
             e.AchievementDegree, e.Rule, e.Status.ToJapanese())
         {
             ActualText = e.ActualText ?? "",
             RatioText = e.AchievementDegree is { } r ? KpiFormat.Degree(r) : "",
         };
     }
+
+    /// <summary>
+    /// The KPI's wording, unless a branch's wording has numbers and none is the branch's target: 003's FY2023 table prints the
+    /// association's wording (「…9.6％以上とする」) on every branch row, with the branch's own value (秋田 22.2%) in its KPI column.
+    /// Such a row reads 「事業者健診データ取得率を22.2%以上とする」, so that no answer shows two targets.
+    /// </summary>
+    public static string Wording(KpiEvaluation e)
+    {
+        var d = e.Definition;
+        if (d.Scope.IsAssociation || e.Target is not { } target || d.Target.Kind is not (TargetKind.AbsoluteHigher or TargetKind.AbsoluteLower))
+        {
+            return d.Wording;
+        }
+
+        var numbers = WordingNumber().Matches(JapaneseYears.Normalize(d.Wording))
+            .Select(m => decimal.Parse(m.Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        return numbers.Count == 0 || numbers.Contains(target) ? d.Wording : $"{d.MetricName}を{TargetText(e)}とする";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d[\d,]*(?:\.\d+)?")]
+    private static partial System.Text.RegularExpressions.Regex WordingNumber();
 
     /// <summary>The target as a manager reads it: 「22.2%以上」「前年度 95.42%以上」「20%以下」「実施」.</summary>
     public static string TargetText(KpiEvaluation e)

@@ -59,7 +59,9 @@ public sealed class LlmPlannerTests(AssistantFixture fixture)
 
         Assert.Equal("秋田支部の令和5年度は達成12件です。", answer.Text);
         var toolMessage = server.Requests[1]["messages"]!.AsArray().Single(m => m!["role"]!.GetValue<string>() == "tool")!["content"]!.ToString();
-        Assert.Contains("事業者健診データ取得率を9.6％以上とする", toolMessage); // the FY2023 wording as published
+        // The branch's own target (秋田 22.2%), not the association's wording that 003 prints on every branch row.
+        Assert.Contains("事業者健診データ取得率を22.2%以上とする", toolMessage);
+        Assert.DoesNotContain("9.6％以上", toolMessage);
         Assert.Contains("19.7", toolMessage);
         // The typed evaluations stay in the answer, so the card and the JSON show the engine's numbers.
         Assert.Equal(19, answer.KpiEvaluations.Count);
