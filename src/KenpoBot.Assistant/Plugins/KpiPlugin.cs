@@ -11,19 +11,21 @@ public sealed class KpiPlugin(KpiEvaluator evaluator, KnowledgeBase knowledge)
     public const string Name = "Kpi";
 
     [KernelFunction("list_kpis")]
-    [Description("KPI の一覧（文言・目標）を返す。アクションプラン（AP5/AP6）、範囲（協会全体・支部）、年度、指標キーで絞り込む。「〜のKPIは」「〜の目標は」に使う。")]
+    [Description("KPI の一覧（文言・目標）を返す。アクションプラン（AP5/AP6）、範囲（協会全体・支部）、年度、指標キー、分野で絞り込む。「〜のKPIは」「〜の目標は」に使う。")]
     public IReadOnlyList<KpiEvaluationView> ListKpis(
         [Description("範囲: 協会全体 または 支部の県名。指定しないときは null")] string? scope = null,
         [Description("年度（西暦）。指定しないときは null")] int? fiscalYear = null,
         [Description("アクションプラン AP5 / AP6。指定しないときは null")] string? plan = null,
-        [Description("指標キー（例: employer-checkup-data-rate）。指定しないときは null")] string? metric = null)
+        [Description("指標キー（例: employer-checkup-data-rate）。指定しないときは null")] string? metric = null,
+        [Description("分野: Foundational（基盤的保険者機能）、Strategic（戦略的保険者機能）、Organization（組織・運営体制）。指定しないときは null")] KpiArea? area = null)
     {
-        Scope? wanted = scope is not null && Scope.TryParse(scope, out var s) ? s : null;
+        Scope? wanted = scope is null ? null : ParseScope(scope);
         return knowledge.Kpis
             .Where(k => wanted is null || k.Scope == wanted)
             .Where(k => fiscalYear is null || k.FiscalYears.Contains(fiscalYear.Value))
             .Where(k => plan is null || knowledge.FindDocument(k.DocumentId)?.Plan == plan)
             .Where(k => metric is null || k.Metric == metric)
+            .Where(k => area is null || k.Area == area)
             .Select(k => evaluator.Evaluate(k, null, fiscalYear ?? k.FiscalYears.From))
             .Select(Views.From)
             .ToList();
@@ -37,17 +39,34 @@ public sealed class KpiPlugin(KpiEvaluator evaluator, KnowledgeBase knowledge)
         Views.From(evaluator.EvaluateScope(ParseScope(scope), fiscalYear));
 
     [KernelFunction("evaluate_kpi")]
-    [Description("一つの KPI を評価する。whatIfActual を指定すると「もし実績がその値なら」の仮定で評価する。")]
+    [Description("一つの KPI を評価する。kpiId（list_kpis の KpiId）か、指標キー・範囲・年度で指定する。whatIfActual を指定すると「もし実績がその値なら」の仮定で評価する。")]
     public KpiEvaluationView? EvaluateKpi(
-        [Description("指標キー（例: employer-checkup-data-rate）")] string metric,
-        [Description("範囲: 協会全体 または 支部の県名")] string scope,
-        [Description("年度（西暦）")] int fiscalYear,
-        [Description("仮定の実績値（数値、% の単位なし）。仮定しないときは null")] decimal? whatIfActual = null)
+        [Description("指標キー（例: employer-checkup-data-rate）。kpiId を使うときは null")] string? metric = null,
+        [Description("範囲: 協会全体 または 支部の県名。kpiId を使うときは null")] string? scope = null,
+        [Description("年度（西暦）。kpiId を使うときは null でよい（その KPI の最初の年度）")] int? fiscalYear = null,
+        [Description("仮定の実績値（数値、% の単位なし）。仮定しないときは null")] decimal? whatIfActual = null,
+        [Description("KPI の ID（例: fy2023-akita-employer-checkup-data-rate）。metric・scope を使うときは null")] string? kpiId = null)
     {
-        var wanted = ParseScope(scope);
-        var kpi = knowledge.Kpis.FirstOrDefault(k => k.Metric == metric && k.Scope == wanted && k.FiscalYears.Contains(fiscalYear));
+        KpiDefinition? kpi;
+        if (kpiId is not null)
+        {
+            kpi = knowledge.FindKpi(kpiId) ?? throw new ArgumentException($"KPI「{kpiId}」はありません。", nameof(kpiId));
+            fiscalYear ??= kpi.FiscalYears.From;
+        }
+        else
+        {
+            if (metric is null || scope is null || fiscalYear is null)
+            {
+                throw new ArgumentException("kpiId か、metric・scope・fiscalYear の三つを指定してください。", nameof(kpiId));
+            }
+
+            var wanted = ParseScope(scope);
+            kpi = knowledge.Kpis.FirstOrDefault(k => k.Metric == metric && k.Scope == wanted && k.FiscalYears.Contains(fiscalYear.Value));
+        }
+
         if (kpi is null) return null;
-        return Views.From(whatIfActual is { } actual ? evaluator.WhatIf(kpi.Id, fiscalYear, actual) : evaluator.Evaluate(kpi.Id, fiscalYear));
+        var year = fiscalYear!.Value;
+        return Views.From(whatIfActual is { } actual ? evaluator.WhatIf(kpi.Id, year, actual) : evaluator.Evaluate(kpi.Id, year));
     }
 
     [KernelFunction("compare_scopes")]
