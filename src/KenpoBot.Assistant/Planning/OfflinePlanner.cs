@@ -1,4 +1,3 @@
-using System.Text;
 using KenpoBot.Assistant.Conversation;
 using KenpoBot.Assistant.Plugins;
 using KenpoBot.Corpus;
@@ -19,15 +18,14 @@ public sealed class OfflinePlanner(Kernel kernel, KnowledgeBase knowledge, Quest
     private static readonly string[] ResultMarkers = ["実績", "結果", "何%", "いくつ"];
     private static readonly string[] CompareMarkers = ["比べ", "比較", "違い"];
 
-    private static readonly string[] DefaultSuggestions =
-        ["返納金債権とは？", "第6期の特定保健指導のKPIは？", "秋田支部の令和5年度のKPIの達成状況は？"];
+    private readonly AnswerComposer compose = new(knowledge);
 
     public async Task<(Answer Answer, ConversationContext? Context)> AnswerAsync(string question, ConversationContext? previous, CancellationToken ct)
     {
         var calls = new List<ToolCall>();
         var q = parser.Parse(question);
         var text = q.Text;
-        if (text.Length == 0) return (Help(question, calls), previous);
+        if (text.Length == 0) return (AnswerComposer.Help(question, calls), previous);
 
         // Follow-ups: 「じゃあ岩手は？」「前年度は？」 keep the last intent and fill in what changed; 前年度 counts from the year talked about.
         if (previous is not null && q.Topic.Length == 0 && !GlossaryMarkers.Any(text.Contains)
@@ -49,7 +47,7 @@ public sealed class OfflinePlanner(Kernel kernel, KnowledgeBase knowledge, Quest
         {
             var term = GlossaryMarkers.Select(m => text.IndexOf(m, StringComparison.Ordinal)).Where(i => i > 0).DefaultIfEmpty(text.Length).Min();
             var lookup = await Invoke<TermLookup>(GlossaryPlugin.Name, "lookup_term", new() { ["term"] = text[..term] }, calls, ct);
-            if (lookup is { Found: true, Entry: { } entry }) return (GlossaryAnswer(question, entry, calls), previous);
+            if (lookup is { Found: true, Entry: { } entry }) return (compose.Glossary(question, entry, calls), previous);
         }
 
         var scopeName = q.Scopes.Count > 0 ? q.Scopes[0].Name : null;
@@ -64,7 +62,7 @@ public sealed class OfflinePlanner(Kernel kernel, KnowledgeBase knowledge, Quest
             {
                 var rows = await Invoke<IReadOnlyList<KpiEvaluationView>>(KpiPlugin.Name, "compare_scopes",
                     new() { ["metric"] = metric, ["fiscalYear"] = year.Value, ["scopes"] = q.Scopes.Select(s => s.Name).ToArray() }, calls, ct) ?? [];
-                return (KpiListAnswer(question, Intent.Comparison, $"{MetricName(metric)}（{JapaneseYears.Describe(year.Value)}）の比較です。", rows, calls),
+                return (compose.KpiList(question, Intent.Comparison, $"{MetricName(metric)}（{JapaneseYears.Describe(year.Value)}）の比較です。", rows, calls),
                     new ConversationContext(Intent.Comparison, q.Scopes[0].Name, year, metric, null));
             }
         }
@@ -94,7 +92,7 @@ public sealed class OfflinePlanner(Kernel kernel, KnowledgeBase knowledge, Quest
                         if (rows.Count > 0)
                         {
                             var where = q.Plan is not null ? $"第{q.Plan[2..]}期アクションプラン" : $"{Scope.Parse(scope).DisplayName}{(q.FiscalYear is { } fy ? " " + JapaneseYears.Describe(fy) : "")}";
-                            return (KpiListAnswer(question, Intent.KpiTarget, $"{where}の「{MetricName(metric)}」の KPI は次のとおりです。", rows, calls, withStatus: false),
+                            return (compose.KpiList(question, Intent.KpiTarget, $"{where}の「{MetricName(metric)}」の KPI は次のとおりです。", rows, calls, withStatus: false),
                                 new ConversationContext(Intent.KpiTarget, scope, q.FiscalYear, metric, q.Plan));
                         }
                     }
@@ -105,7 +103,7 @@ public sealed class OfflinePlanner(Kernel kernel, KnowledgeBase knowledge, Quest
             else if (q.Plan is not null)
             {
                 var rows = await Invoke<IReadOnlyList<KpiEvaluationView>>(KpiPlugin.Name, "list_kpis", new() { ["plan"] = q.Plan }, calls, ct) ?? [];
-                return (KpiListAnswer(question, Intent.KpiTarget, $"第{q.Plan[2..]}期アクションプランの KPI は次のとおりです。", rows, calls, withStatus: false),
+                return (compose.KpiList(question, Intent.KpiTarget, $"第{q.Plan[2..]}期アクションプランの KPI は次のとおりです。", rows, calls, withStatus: false),
                     new ConversationContext(Intent.KpiTarget, null, null, null, q.Plan));
             }
         }
@@ -123,11 +121,11 @@ public sealed class OfflinePlanner(Kernel kernel, KnowledgeBase knowledge, Quest
             var years = knowledge.Kpis.Where(k => k.Scope == Scope.Parse(scope)).Select(k => k.FiscalYears.ToString()).Distinct().ToList();
             var available = years.Count > 0 ? $"{display}について資料にあるのは {string.Join("、", years)} 年度の KPI です。" : "資料には、協会全体と青森・岩手・宮城・秋田・山形・福島の各支部の KPI があります。";
             return (new Answer(question, Intent.KpiStatus, $"{display}の{JapaneseYears.Describe(year)}の KPI のデータは資料にありません。{available}", [], [], calls)
-            { Suggestions = DefaultSuggestions }, context);
+            { Suggestions = AnswerComposer.DefaultSuggestions }, context);
         }
         var s = status.Summary;
         var header = $"{display} {JapaneseYears.Describe(year)}の KPI 達成状況: 達成 {s.Achieved} / 概ね達成 {s.MostlyAchieved} / 未達成 {s.NotAchieved} / 評価不能 {s.NotEvaluable}（全 {status.Kpis.Count} 件）";
-        var answer = KpiListAnswer(question, Intent.KpiStatus, header, status.Kpis, calls) with { Summary = s };
+        var answer = compose.KpiList(question, Intent.KpiStatus, header, status.Kpis, calls) with { Summary = s };
         return (answer with { Suggestions = [$"じゃあ{(scope == "岩手" ? "秋田" : "岩手")}は？", "概ね達成の基準は？", $"{display}の事業者健診データ取得率は？"] }, context);
     }
 
@@ -137,8 +135,8 @@ public sealed class OfflinePlanner(Kernel kernel, KnowledgeBase knowledge, Quest
         var display = Scope.Parse(scope).DisplayName;
         var context = new ConversationContext(Intent.KpiStatus, scope, year, metric, null);
         if (view is null)
-            return (new Answer(question, Intent.KpiStatus, $"{display}の{JapaneseYears.Describe(year)}の「{MetricName(metric)}」の KPI は資料にありません。", [], [], calls) { Suggestions = DefaultSuggestions }, context);
-        return (KpiListAnswer(question, Intent.KpiStatus, $"{display} {JapaneseYears.Describe(year)}の「{MetricName(metric)}」", [view], calls), context);
+            return (new Answer(question, Intent.KpiStatus, $"{display}の{JapaneseYears.Describe(year)}の「{MetricName(metric)}」の KPI は資料にありません。", [], [], calls) { Suggestions = AnswerComposer.DefaultSuggestions }, context);
+        return (compose.KpiList(question, Intent.KpiStatus, $"{display} {JapaneseYears.Describe(year)}の「{MetricName(metric)}」", [view], calls), context);
     }
 
     private async Task<(Answer, ConversationContext?)> WhatIfAsync(string question, string metric, string scope, int year, decimal actual, List<ToolCall> calls, CancellationToken ct)
@@ -148,7 +146,7 @@ public sealed class OfflinePlanner(Kernel kernel, KnowledgeBase knowledge, Quest
         var context = new ConversationContext(Intent.KpiStatus, scope, year, metric, null);
         if (view is null)
             return (new Answer(question, Intent.WhatIf, $"{Scope.Parse(scope).DisplayName}の{JapaneseYears.Describe(year)}の「{MetricName(metric)}」の KPI は資料にないため、仮定の評価はできません。", [], [], calls), context);
-        return (KpiListAnswer(question, Intent.WhatIf, $"もし{Scope.Parse(scope).DisplayName}の{JapaneseYears.Describe(year)}の「{MetricName(metric)}」が {actual} だった場合: {view.Status}", [view], calls), context);
+        return (compose.KpiList(question, Intent.WhatIf, $"もし{Scope.Parse(scope).DisplayName}の{JapaneseYears.Describe(year)}の「{MetricName(metric)}」が {actual} だった場合: {view.Status}", [view], calls), context);
     }
 
     /// <summary>The metric a topic names: the best KPI entry of a search over KPIs, narrowed by scope, year and plan.</summary>
@@ -178,122 +176,8 @@ public sealed class OfflinePlanner(Kernel kernel, KnowledgeBase knowledge, Quest
                 new() { ["query"] = q.Topic, ["plan"] = q.Plan, ["top"] = 5 }, calls, ct) ?? [];
             hits.AddRange(planHits.Where(h => hits.All(p => p.Id != h.Id)));
         }
-        var relevant = Relevant(q.Text, hits);
-        if (relevant.Count == 0)
-        {
-            return new Answer(question, Intent.OutOfScope,
-                "ご質問の内容は、協会けんぽのアクションプラン・事業計画・事業報告書・支部事業計画の資料には見つかりませんでした。" +
-                "資料にある事業、KPI、用語についてお尋ねください（例: 「返納金債権とは？」「第6期の特定保健指導のKPIは？」「秋田支部の令和5年度のKPIの達成状況は？」）。",
-                [], [], calls) { Suggestions = DefaultSuggestions };
-        }
-        var text = new StringBuilder("資料の該当箇所です。\n");
-        foreach (var hit in relevant.Take(3)) text.Append("・").Append(hit.DocumentTitle).Append(" ＞ ").Append(hit.Section).Append(": ").Append(hit.Snippet).Append('\n');
-        return new Answer(question, Intent.Search, text.ToString().TrimEnd(), relevant.Select(Cite).ToList(), [], calls) { Suggestions = DefaultSuggestions };
+        return compose.Search(question, q.Text, hits, calls);
     }
-
-    /// <summary>
-    /// Hits that share at least half of the question's content words: below that, the corpus does not answer it.
-    /// A section's snippet gains its line that holds the most question words, when the search snippet missed it.
-    /// </summary>
-    private List<PlanPassage> Relevant(string question, IReadOnlyList<PlanPassage> hits)
-    {
-        var words = Words(question);
-        if (words.Count == 0 || hits.Count == 0) return [];
-        return hits
-            .Select(h => (Hit: h, Found: words.Count(w => (h.Snippet + h.Section + h.DocumentTitle).Contains(w, StringComparison.OrdinalIgnoreCase) || EntryText(h).Contains(w, StringComparison.OrdinalIgnoreCase))))
-            .Where(p => p.Found * 2 >= words.Count)
-            .Select(p => p.Hit.Kind == EntryKind.Section && BestLine(EntryText(p.Hit), words) is { } line && !p.Hit.Snippet.Contains(line, StringComparison.Ordinal)
-                ? p.Hit with { Snippet = p.Hit.Snippet + " … " + line }
-                : p.Hit)
-            .Take(8)
-            .ToList();
-    }
-
-    /// <summary>The line of a section that holds the most question words, when it holds at least one.</summary>
-    private static string? BestLine(string text, List<string> words)
-    {
-        var best = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => (Line: line, Found: words.Count(w => line.Contains(w, StringComparison.OrdinalIgnoreCase))))
-            .Where(p => p.Found > 0)
-            .OrderByDescending(p => p.Found)
-            .FirstOrDefault();
-        return best.Line is null ? null : best.Line.Length > 200 ? best.Line[..200] + "…" : best.Line;
-    }
-
-    private string EntryText(PlanPassage hit) => hit.Kind switch
-    {
-        EntryKind.Section => knowledge.FindSection(hit.Id)?.Text ?? "",
-        EntryKind.Glossary => knowledge.FindTerm(hit.Id)?.Definition ?? "",
-        _ => knowledge.FindKpi(hit.Id) is { } k ? k.Wording + k.Measure + k.Note : "",
-    };
-
-    /// <summary>Shared: a Lucene analyzer keeps one token stream per thread.</summary>
-    private static readonly KenpoBot.Search.Analysis.JapaneseAnalyzer WordAnalyzer = new();
-
-    private static List<string> Words(string text)
-    {
-        var terms = new List<string>();
-        using var stream = WordAnalyzer.GetTokenStream("text", text);
-        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            var t = term.ToString();
-            if (t.Length >= 2 && !terms.Contains(t)) terms.Add(t);
-        }
-        stream.End();
-        return terms;
-    }
-
-    private Answer GlossaryAnswer(string question, GlossaryEntry entry, List<ToolCall> calls)
-    {
-        var synonyms = entry.Synonyms.Count > 0 ? $"（別名: {string.Join("、", entry.Synonyms)}）" : "";
-        var note = entry.DefinedInDocuments ? "" : "\n※資料はこの用語を定義してはいません。資料での使われ方をまとめたものです。";
-        var text = $"{entry.Term}（{entry.Reading}）{synonyms}\n{entry.Definition}{note}";
-        var citations = entry.Sources.Select(knowledge.FindSection).Where(s => s is not null).Select(s => CiteSection(s!, entry.Definition)).ToList();
-        return new Answer(question, Intent.Glossary, text, citations, [], calls)
-        {
-            Term = entry,
-            Suggestions = entry.Related.Take(3).Select(r => $"{r}とは？").ToList(),
-        };
-    }
-
-    private Answer KpiListAnswer(string question, Intent intent, string header, IReadOnlyList<KpiEvaluationView> rows, List<ToolCall> calls, bool withStatus = true)
-    {
-        var text = new StringBuilder(header).Append('\n');
-        foreach (var row in rows)
-        {
-            text.Append("・").Append(row.Name);
-            if (withStatus) text.Append(" → ").Append(row.Status).Append("（").Append(row.Rule).Append('）');
-            else if (knowledge.FindKpi(row.KpiId) is { Baseline: { } baseline, BaselineYear: { } by }) text.Append($"（参考：{JapaneseYears.Wareki(by)}末 {baseline}）");
-            text.Append('\n');
-        }
-        if (withStatus && rows.Count > 0) text.Append("判定規則: 目標以上で達成、達成度95%以上で概ね達成（対前年度の KPI は二択）。");
-        var citations = rows.Select(r => knowledge.FindKpi(r.KpiId)).Where(k => k is not null)
-            .Select(k => (Kpi: k!, Section: knowledge.FindSection(k!.SectionReference)!))
-            .GroupBy(p => p.Section.Reference)
-            .Select(g => CiteSection(g.First().Section, string.Join(" / ", g.Take(3).Select(p => p.Kpi.Wording))))
-            .ToList();
-        return new Answer(question, intent, text.ToString().TrimEnd(), citations, rows, calls) { Suggestions = DefaultSuggestions };
-    }
-
-    private Citation Cite(PlanPassage hit)
-    {
-        var document = knowledge.FindDocument(hit.DocumentId);
-        return new Citation(hit.DocumentId, hit.DocumentTitle, hit.Section, document?.FiscalYears.ToString() ?? hit.FiscalYears,
-            document?.Scope.DisplayName ?? hit.Scope, hit.Snippet);
-    }
-
-    private Citation CiteSection(Section section, string snippet)
-    {
-        var document = knowledge.FindDocument(section.DocumentId)!;
-        return new Citation(document.Id, document.Title, string.Join(" > ", section.HeadingPath), document.FiscalYears.ToString(), document.Scope.DisplayName,
-            snippet.Length > 200 ? snippet[..200] + "…" : snippet);
-    }
-
-    private static Answer Help(string question, List<ToolCall> calls) => new(question, Intent.Help,
-        "KenpoBot です。協会けんぽのアクションプラン・事業計画・事業報告書・支部事業計画について、用語の意味、KPI とその目標、支部の KPI 達成状況にお答えします。",
-        [], [], calls) { Suggestions = DefaultSuggestions };
 
     /// <summary>Invokes a Kernel function and records the call.</summary>
     private async Task<T?> Invoke<T>(string plugin, string function, Dictionary<string, object?> arguments, List<ToolCall> calls, CancellationToken ct)

@@ -1,0 +1,136 @@
+using System.Text;
+using KenpoBot.Assistant.Plugins;
+using KenpoBot.Corpus;
+using KenpoBot.Search.Index;
+
+namespace KenpoBot.Assistant.Planning;
+
+/// <summary>
+/// Turns tool results into the <see cref="Answer"/> staff read: the Japanese text, the citations and the suggestions.
+/// It calls no tools; the planner decides what to call.
+/// </summary>
+public sealed class AnswerComposer(KnowledgeBase knowledge)
+{
+    public static readonly IReadOnlyList<string> DefaultSuggestions =
+        ["返納金債権とは？", "第6期の特定保健指導のKPIは？", "秋田支部の令和5年度のKPIの達成状況は？"];
+
+    /// <summary>The passages that answer the question, or the out-of-scope answer when none does.</summary>
+    public Answer Search(string question, string questionText, IReadOnlyList<PlanPassage> hits, List<ToolCall> calls)
+    {
+        var relevant = Relevant(questionText, hits);
+        if (relevant.Count == 0)
+        {
+            return new Answer(question, Intent.OutOfScope,
+                "ご質問の内容は、協会けんぽのアクションプラン・事業計画・事業報告書・支部事業計画の資料には見つかりませんでした。" +
+                "資料にある事業、KPI、用語についてお尋ねください（例: 「返納金債権とは？」「第6期の特定保健指導のKPIは？」「秋田支部の令和5年度のKPIの達成状況は？」）。",
+                [], [], calls) { Suggestions = DefaultSuggestions };
+        }
+        var text = new StringBuilder("資料の該当箇所です。\n");
+        foreach (var hit in relevant.Take(3)) text.Append("・").Append(hit.DocumentTitle).Append(" ＞ ").Append(hit.Section).Append(": ").Append(hit.Snippet).Append('\n');
+        return new Answer(question, Intent.Search, text.ToString().TrimEnd(), relevant.Select(Cite).ToList(), [], calls) { Suggestions = DefaultSuggestions };
+    }
+
+    /// <summary>
+    /// Hits that share at least half of the question's content words: below that, the corpus does not answer it.
+    /// A section's snippet gains its line that holds the most question words, when the search snippet missed it.
+    /// </summary>
+    private List<PlanPassage> Relevant(string question, IReadOnlyList<PlanPassage> hits)
+    {
+        var words = Words(question);
+        if (words.Count == 0 || hits.Count == 0) return [];
+        return hits
+            .Select(h => (Hit: h, Found: words.Count(w => (h.Snippet + h.Section + h.DocumentTitle).Contains(w, StringComparison.OrdinalIgnoreCase) || EntryText(h).Contains(w, StringComparison.OrdinalIgnoreCase))))
+            .Where(p => p.Found * 2 >= words.Count)
+            .Select(p => p.Hit.Kind == EntryKind.Section && BestLine(EntryText(p.Hit), words) is { } line && !p.Hit.Snippet.Contains(line, StringComparison.Ordinal)
+                ? p.Hit with { Snippet = p.Hit.Snippet + " … " + line }
+                : p.Hit)
+            .Take(8)
+            .ToList();
+    }
+
+    /// <summary>The line of a section that holds the most question words, when it holds at least one.</summary>
+    private static string? BestLine(string text, List<string> words)
+    {
+        var best = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => (Line: line, Found: words.Count(w => line.Contains(w, StringComparison.OrdinalIgnoreCase))))
+            .Where(p => p.Found > 0)
+            .OrderByDescending(p => p.Found)
+            .FirstOrDefault();
+        return best.Line is null ? null : best.Line.Length > 200 ? best.Line[..200] + "…" : best.Line;
+    }
+
+    private string EntryText(PlanPassage hit) => hit.Kind switch
+    {
+        EntryKind.Section => knowledge.FindSection(hit.Id)?.Text ?? "",
+        EntryKind.Glossary => knowledge.FindTerm(hit.Id)?.Definition ?? "",
+        _ => knowledge.FindKpi(hit.Id) is { } k ? k.Wording + k.Measure + k.Note : "",
+    };
+
+    /// <summary>Shared: a Lucene analyzer keeps one token stream per thread.</summary>
+    private static readonly KenpoBot.Search.Analysis.JapaneseAnalyzer WordAnalyzer = new();
+
+    private static List<string> Words(string text)
+    {
+        var terms = new List<string>();
+        using var stream = WordAnalyzer.GetTokenStream("text", text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            var t = term.ToString();
+            if (t.Length >= 2 && !terms.Contains(t)) terms.Add(t);
+        }
+        stream.End();
+        return terms;
+    }
+
+    public Answer Glossary(string question, GlossaryEntry entry, List<ToolCall> calls)
+    {
+        var synonyms = entry.Synonyms.Count > 0 ? $"（別名: {string.Join("、", entry.Synonyms)}）" : "";
+        var note = entry.DefinedInDocuments ? "" : "\n※資料はこの用語を定義してはいません。資料での使われ方をまとめたものです。";
+        var text = $"{entry.Term}（{entry.Reading}）{synonyms}\n{entry.Definition}{note}";
+        var citations = entry.Sources.Select(knowledge.FindSection).Where(s => s is not null).Select(s => CiteSection(s!, entry.Definition)).ToList();
+        return new Answer(question, Intent.Glossary, text, citations, [], calls)
+        {
+            Term = entry,
+            Suggestions = entry.Related.Take(3).Select(r => $"{r}とは？").ToList(),
+        };
+    }
+
+    public Answer KpiList(string question, Intent intent, string header, IReadOnlyList<KpiEvaluationView> rows, List<ToolCall> calls, bool withStatus = true)
+    {
+        var text = new StringBuilder(header).Append('\n');
+        foreach (var row in rows)
+        {
+            text.Append("・").Append(row.Name);
+            if (withStatus) text.Append(" → ").Append(row.Status).Append("（").Append(row.Rule).Append('）');
+            else if (knowledge.FindKpi(row.KpiId) is { Baseline: { } baseline, BaselineYear: { } by }) text.Append($"（参考：{JapaneseYears.Wareki(by)}末 {baseline}）");
+            text.Append('\n');
+        }
+        if (withStatus && rows.Count > 0) text.Append("判定規則: 目標以上で達成、達成度95%以上で概ね達成（対前年度の KPI は二択）。");
+        var citations = rows.Select(r => knowledge.FindKpi(r.KpiId)).Where(k => k is not null)
+            .Select(k => (Kpi: k!, Section: knowledge.FindSection(k!.SectionReference)!))
+            .GroupBy(p => p.Section.Reference)
+            .Select(g => CiteSection(g.First().Section, string.Join(" / ", g.Take(3).Select(p => p.Kpi.Wording))))
+            .ToList();
+        return new Answer(question, intent, text.ToString().TrimEnd(), citations, rows, calls) { Suggestions = DefaultSuggestions };
+    }
+
+    private Citation Cite(PlanPassage hit)
+    {
+        var document = knowledge.FindDocument(hit.DocumentId);
+        return new Citation(hit.DocumentId, hit.DocumentTitle, hit.Section, document?.FiscalYears.ToString() ?? hit.FiscalYears,
+            document?.Scope.DisplayName ?? hit.Scope, hit.Snippet);
+    }
+
+    private Citation CiteSection(Section section, string snippet)
+    {
+        var document = knowledge.FindDocument(section.DocumentId)!;
+        return new Citation(document.Id, document.Title, string.Join(" > ", section.HeadingPath), document.FiscalYears.ToString(), document.Scope.DisplayName,
+            snippet.Length > 200 ? snippet[..200] + "…" : snippet);
+    }
+
+    public static Answer Help(string question, List<ToolCall> calls) => new(question, Intent.Help,
+        "KenpoBot です。協会けんぽのアクションプラン・事業計画・事業報告書・支部事業計画について、用語の意味、KPI とその目標、支部の KPI 達成状況にお答えします。",
+        [], [], calls) { Suggestions = DefaultSuggestions };
+}
