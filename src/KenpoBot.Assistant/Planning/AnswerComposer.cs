@@ -27,7 +27,8 @@ public sealed class AnswerComposer(KnowledgeBase knowledge)
         }
         var text = new StringBuilder("資料の該当箇所です。\n");
         foreach (var hit in relevant.Take(3)) text.Append("・").Append(hit.DocumentTitle).Append(" ＞ ").Append(hit.Section).Append(": ").Append(hit.Snippet).Append('\n');
-        return new Answer(question, Intent.Search, text.ToString().TrimEnd(), relevant.Select(Cite).ToList(), [], calls) { Suggestions = DefaultSuggestions };
+        var citations = relevant.Select(Cite).DistinctBy(c => (c.DocumentId, c.Section)).ToList();
+        return new Answer(question, Intent.Search, text.ToString().TrimEnd(), citations, [], calls) { Suggestions = DefaultSuggestions };
     }
 
     /// <summary>
