@@ -81,6 +81,24 @@ public sealed class OfflinePlannerTests(AssistantFixture fixture)
     }
 
     [Fact]
+    public async Task Comparison_NamesTheScopeOnEveryLine()
+    {
+        var answer = await fixture.Assistant.AskAsync(NewConversation(), "宮城と秋田の令和5年度の事業者健診データ取得率を比べて", default);
+        Assert.Equal(Intent.Comparison, answer.Intent);
+        // 003 FY2023: 宮城 KPI 8.2%, 秋田 22.2%.
+        Assert.Contains("・宮城支部：事業者健診データ取得率を8.2%以上とする", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("・秋田支部：事業者健診データ取得率を22.2%以上とする", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NamedPlan_SearchAnswersFromThatPlanFirst()
+    {
+        var answer = await fixture.Assistant.AskAsync(NewConversation(), "第5期のジェネリック医薬品のKPIは？", default);
+        var first = answer.Citations[0];
+        Assert.Equal("AP5", fixture.Knowledge.FindDocument(first.DocumentId)!.Plan);
+    }
+
+    [Fact]
     public async Task BranchRow_ShowsTheBranchTargetNotTheAssociationWording()
     {
         // 003 prints 「事業者健診データ取得率を9.6％以上とする」 (the association's) on every branch row; 秋田's KPI column is 22.2%.

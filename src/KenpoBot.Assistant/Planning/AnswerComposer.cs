@@ -101,9 +101,12 @@ public sealed class AnswerComposer(KnowledgeBase knowledge)
     public Answer KpiList(string question, Intent intent, string header, IReadOnlyList<KpiEvaluationView> rows, List<ToolCall> calls, bool withStatus = true)
     {
         var text = new StringBuilder(header).Append('\n');
+        var scopes = rows.Select(r => r.Scope).Distinct().Count();
         foreach (var row in rows)
         {
-            text.Append("・").Append(row.Name);
+            text.Append("・");
+            if (scopes > 1) text.Append(row.Scope).Append("：");
+            text.Append(row.Name);
             if (withStatus) text.Append(" → ").Append(row.Status).Append("（").Append(row.Rule).Append('）');
             else if (knowledge.FindKpi(row.KpiId) is { Baseline: { } baseline, BaselineYear: { } by }) text.Append($"（参考：{JapaneseYears.Wareki(by)}末 {baseline}）");
             text.Append('\n');

@@ -169,12 +169,13 @@ public sealed class OfflinePlanner(Kernel kernel, KnowledgeBase knowledge, Quest
     private async Task<Answer> SearchAnswerAsync(string question, ParsedQuestion q, List<ToolCall> calls, CancellationToken ct)
     {
         var hits = (await Invoke<IReadOnlyList<PlanPassage>>(KnowledgePlugin.Name, "search_plans", new() { ["query"] = q.Text, ["top"] = 5 }, calls, ct) ?? []).ToList();
-        // A named plan (第6期) also searches the topic alone within that plan: body text that does not repeat the plan's name.
+        // A named plan (第6期) also searches the topic alone within that plan (body text does not repeat the plan's name), and
+        // those passages come first: 「第5期の…」 must not be answered from the 第6期 plan.
         if (q.Plan is not null && q.Topic.Length > 0)
         {
             var planHits = await Invoke<IReadOnlyList<PlanPassage>>(KnowledgePlugin.Name, "search_plans",
                 new() { ["query"] = q.Topic, ["plan"] = q.Plan, ["top"] = 5 }, calls, ct) ?? [];
-            hits.AddRange(planHits.Where(h => hits.All(p => p.Id != h.Id)));
+            hits = [.. planHits, .. hits.Where(h => planHits.All(p => p.Id != h.Id))];
         }
         return compose.Search(question, q.Text, hits, calls);
     }
