@@ -22,10 +22,11 @@ public sealed record SearchHit(SearchEntry Entry, float Score, string Snippet, s
 /// Field boosts of the combined query, tuned on the dev questions (see BENCHMARKS.md). <paramref name="Expansion"/> weighs the
 /// terms that only the expansion (synonyms, other 年度 forms) brings, against the user's own words.
 /// <paramref name="Scope"/> and <paramref name="FiscalYear"/> favour entries of a scope or fiscal year the question names, without
-/// filtering the others out.
+/// filtering the others out; <paramref name="Term"/> favours the glossary entry of a term the question names as a word of its own.
 /// </summary>
 public sealed record SearchBoosts(
-    float Title = 0.5f, float Text = 3.0f, float TitleBigram = 0.5f, float TextBigram = 1.0f, float Expansion = 0.15f, float Scope = 2.0f, float FiscalYear = 10.0f)
+    float Title = 0.5f, float Text = 4.0f, float TitleBigram = 0.5f, float TextBigram = 1.0f, float Expansion = 0.15f, float Scope = 2.0f, float FiscalYear = 10.0f,
+    float Term = 2.0f)
 {
     public static SearchBoosts Default { get; } = new();
 }
@@ -63,6 +64,7 @@ public sealed class KnowledgeSearcher(KnowledgeIndex index, Analyzer japanese, A
         AddField(query, Fields.TitleBigram, bigramExtra, boosts.TitleBigram * boosts.Expansion);
         AddField(query, Fields.TextBigram, bigramExtra, boosts.TextBigram * boosts.Expansion);
         AddField(query, Fields.Scope, expanded.Scopes, boosts.Scope);
+        AddField(query, Fields.Id, expanded.Terms, boosts.Term);
         AddField(query, Fields.FiscalYear, [.. expanded.FiscalYears.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture))], boosts.FiscalYear);
         Query final = query;
         if (FilterQuery(filter) is { } filterQuery) final = new FilteredQuery(query, new QueryWrapperFilter(filterQuery));

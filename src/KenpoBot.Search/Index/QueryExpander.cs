@@ -11,7 +11,11 @@ namespace KenpoBot.Search.Index;
 /// <param name="Expansion">Other 年度 forms and synonyms of what the question says, space-separated; empty when none.</param>
 /// <param name="Scopes">Scope names (秋田, 協会全体) the question mentions.</param>
 /// <param name="FiscalYears">Fiscal years the question mentions.</param>
-public sealed record ExpandedQuery(string Question, string Expansion, IReadOnlyList<string> Scopes, IReadOnlyList<int> FiscalYears);
+/// <param name="Terms">
+/// Glossary terms the question asks about and nothing else (「インセンティブ制度とは」「後発医薬品って何？」), as the glossary spells
+/// them; empty when the question says more (「秋田のジェネリック医薬品の取組」).
+/// </param>
+public sealed record ExpandedQuery(string Question, string Expansion, IReadOnlyList<string> Scopes, IReadOnlyList<int> FiscalYears, IReadOnlyList<string> Terms);
 
 public sealed class QueryExpander
 {
@@ -20,9 +24,19 @@ public sealed class QueryExpander
 
     private readonly IReadOnlyList<string[]> synonymGroups;
 
+    // Every glossary term and synonym (NFKC), longest first, with the term it names.
+    private readonly IReadOnlyList<(string Name, string Term)> termNames;
+
     public QueryExpander(IEnumerable<GlossaryEntry> glossary)
     {
-        synonymGroups = glossary
+        var entries = glossary.ToList();
+        termNames = entries
+            .SelectMany(e => new[] { e.Term }.Concat(e.Synonyms).Select(n => (Name: JapaneseYears.Normalize(n), e.Term)))
+            .Where(p => p.Name.Length > 1)
+            .DistinctBy(p => p.Name)
+            .OrderByDescending(p => p.Name.Length)
+            .ToList();
+        synonymGroups = entries
             .Where(e => e.Synonyms.Count > 0)
             .Select(e => new[] { e.Term }.Concat(e.Synonyms).Select(JapaneseYears.Normalize).Where(s => s.Length > 1).Distinct().ToArray())
             .Where(g => g.Length > 1)
@@ -56,7 +70,7 @@ public sealed class QueryExpander
     public ExpandedQuery ExpandParts(string? question)
     {
         var text = Clean(question);
-        if (text.Length == 0) return new ExpandedQuery(text, "", [], []);
+        if (text.Length == 0) return new ExpandedQuery(text, "", [], [], []);
         var extra = new List<string>();
         foreach (var mention in JapaneseYears.Find(text))
         {
@@ -70,8 +84,55 @@ public sealed class QueryExpander
             }
         }
         var years = JapaneseYears.Find(text).Select(m => m.FiscalYear).Distinct().ToList();
-        return new ExpandedQuery(text, string.Join(" ", extra.Distinct()), ScopesIn(text), years);
+        return new ExpandedQuery(text, string.Join(" ", extra.Distinct()), ScopesIn(text), years, AskedTerms(text));
     }
+
+    /// <summary>
+    /// Glossary terms named in the text as words of their own, longest first: in 「インセンティブ制度とは」 the term
+    /// インセンティブ制度, but not 健康宣言 in 「健康宣言事業所数」, where it is part of a longer compound.
+    /// </summary>
+    public IReadOnlyList<string> TermsIn(string text) => TermsIn(text, out _);
+
+    private List<string> TermsIn(string text, out bool[] taken)
+    {
+        var found = new List<string>();
+        taken = new bool[text.Length];
+        foreach (var (name, term) in termNames)
+        {
+            for (var at = text.IndexOf(name, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                var end = at + name.Length;
+                if (taken.AsSpan(at, name.Length).Contains(true)) continue;
+                if ((at > 0 && IsWordChar(text[at - 1])) || (end < text.Length && IsWordChar(text[end]))) continue;
+                taken.AsSpan(at, name.Length).Fill(true);
+                if (!found.Contains(term)) found.Add(term);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// The terms of <see cref="TermsIn"/> when the rest of the question is only hiragana, symbols and words that ask for a meaning
+    /// (何, 意味, 説明, 定義): a question about the term itself.
+    /// </summary>
+    public IReadOnlyList<string> AskedTerms(string text)
+    {
+        var terms = TermsIn(text, out var taken);
+        if (terms.Count == 0) return terms;
+        var rest = new StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!taken[i] && IsWordChar(text[i])) rest.Append(text[i]);
+        }
+        foreach (var word in DefinitionWords) rest.Replace(word, "");
+        return rest.Length == 0 ? terms : [];
+    }
+
+    private static readonly string[] DefinitionWords = ["何", "意味", "説明", "定義", "教"];
+
+    /// <summary>Kanji, katakana, Latin letters and digits continue a compound; hiragana, symbols and spaces end it.</summary>
+    private static bool IsWordChar(char c) =>
+        char.IsLetterOrDigit(c) && c is not (>= '\u3041' and <= '\u309F');
 
     /// <summary>
     /// The scopes a question names by their kanji: 協会全体 or 全国, and branch names, longest first so that 東京都 is 東京, not

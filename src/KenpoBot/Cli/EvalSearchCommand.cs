@@ -16,7 +16,7 @@ public static class EvalSearchCommand
     public static Command Create()
     {
         var fileArgument = new Argument<string>("file") { Description = "質問ファイル（../shared/eval/questions.dev.tsv の形式）" };
-        var boostsOption = new Option<string?>("--boosts") { Description = "試す重み: 見出し,本文,見出しバイグラム,本文バイグラム[,展開語[,支部[,年度]]]（例: 1,2,0.5,1,0.5,0.5,0.5）" };
+        var boostsOption = new Option<string?>("--boosts") { Description = "試す重み: 見出し,本文,見出しバイグラム,本文バイグラム[,展開語[,支部[,年度[,用語]]]]（例: 0.5,3,0.5,1,0.15,2,10,5）" };
         var detailOption = new Option<bool>("--detail") { Description = "問ごとの順位（5 位以内にないときは -）も表示します" };
         var command = new Command("eval-search", "検索の精度（hit@1, hit@5, MRR）を方式ごとに比べます") { fileArgument, boostsOption, detailOption };
         command.SetAction((parse, _) => KenpoCli.Run(() =>
@@ -32,7 +32,8 @@ public static class EvalSearchCommand
                 var w = b.Split(',').Select(x => float.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
                 searcher = new KnowledgeSearcher(host.Get<KnowledgeIndex>(), new Search.Analysis.JapaneseAnalyzer(), new Search.Analysis.CjkBigramAnalyzer(),
                     new QueryExpander(host.Get<KnowledgeBase>().Glossary), new SearchBoosts(w[0], w[1], w[2], w[3],
-                    w.Length > 4 ? w[4] : SearchBoosts.Default.Expansion, w.Length > 5 ? w[5] : SearchBoosts.Default.Scope, w.Length > 6 ? w[6] : SearchBoosts.Default.FiscalYear));
+                    w.Length > 4 ? w[4] : SearchBoosts.Default.Expansion, w.Length > 5 ? w[5] : SearchBoosts.Default.Scope, w.Length > 6 ? w[6] : SearchBoosts.Default.FiscalYear,
+                    w.Length > 7 ? w[7] : SearchBoosts.Default.Term));
             }
             var entries = CorpusEntries.From(host.Get<KnowledgeBase>()).ToList();
             using var fts = new Fts5Baseline(entries);

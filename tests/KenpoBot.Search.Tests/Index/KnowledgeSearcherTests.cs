@@ -63,6 +63,16 @@ public sealed class KnowledgeSearcherTests(IndexFixture fixture) : IClassFixture
         Assert.Contains(hits, h => h.Entry.Text.Contains("限度額適用認定証", StringComparison.Ordinal) && h.Entry.Text.Contains("廃止", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("インセンティブ制度とは", "インセンティブ制度")]
+    [InlineData("データヘルス計画とは", "データヘルス計画")]
+    public void QuestionAboutATerm_RanksItsGlossaryEntryFirst(string question, string term)
+    {
+        // Branch plans have sections on both topics that repeat the words more often than the glossary does.
+        var hits = fixture.Searcher.Search(question, top: 5);
+        Assert.Equal((EntryKind.Glossary, term), (hits[0].Entry.Kind, hits[0].Entry.Id));
+    }
+
     [Fact]
     public void Ranking_IsBm25()
     {
