@@ -40,18 +40,13 @@ public sealed class KnowledgeSearcher(KnowledgeIndex index, Analyzer japanese, A
 
     public IReadOnlyList<SearchHit> Search(string? question, SearchFilter? filter = null, int top = 5, SearchMode mode = SearchMode.Combined)
     {
-        var expanded = expander.ExpandParts(question);
+        var expanded = expander.Expand(question);
         var (text, expansion) = (expanded.Question, expanded.Expansion);
         if (text.Length == 0 || top <= 0) return [];
         var japaneseTerms = mode == SearchMode.BigramOnly ? [] : Terms(japanese, Fields.Text, text);
         var bigramTerms = mode == SearchMode.MeCabOnly ? [] : Terms(bigram, Fields.TextBigram, text);
         var japaneseExtra = mode == SearchMode.BigramOnly ? [] : Terms(japanese, Fields.Text, expansion).Except(japaneseTerms).ToList();
         var bigramExtra = mode == SearchMode.MeCabOnly ? [] : Terms(bigram, Fields.TextBigram, expansion).Except(bigramTerms).ToList();
-        if (boosts.Expansion == 1.0f)
-        {
-            (japaneseTerms, bigramTerms) = ([.. japaneseTerms, .. japaneseExtra], [.. bigramTerms, .. bigramExtra]);
-            (japaneseExtra, bigramExtra) = ([], []);
-        }
         if (japaneseTerms.Count == 0 && bigramTerms.Count == 0) return [];
 
         var query = new BooleanQuery();

@@ -59,15 +59,8 @@ public sealed class QueryExpander
         return ExtractionFixes.Apply(builder.ToString().Trim());
     }
 
-    /// <summary>The cleaned question followed by its expansions, as one text.</summary>
-    public string Expand(string? question)
-    {
-        var expanded = ExpandParts(question);
-        return expanded.Expansion.Length == 0 ? expanded.Question : expanded.Question + " " + expanded.Expansion;
-    }
-
     /// <summary>The cleaned question; apart from it the 年度 forms and synonyms it adds; and the scopes and years it names.</summary>
-    public ExpandedQuery ExpandParts(string? question)
+    public ExpandedQuery Expand(string? question)
     {
         var text = Clean(question);
         if (text.Length == 0) return new ExpandedQuery(text, "", [], [], []);
