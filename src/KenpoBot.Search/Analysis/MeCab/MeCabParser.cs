@@ -26,6 +26,7 @@ public sealed class MeCabParser
     private readonly MeCabModelHandle model;
     private readonly ThreadLocal<Session> sessions;
     private readonly ConcurrentDictionary<nint, MorphemeFeatures> features = new();
+    private int cachedFeatures;
 
     private MeCabParser(MeCabModelHandle model)
     {
@@ -184,9 +185,10 @@ public sealed class MeCabParser
         }
 
         var parsed = MorphemeFeatures.FromCsv(MeCabNative.ToText(feature) ?? string.Empty);
-        if (features.Count < MaxCachedFeatures)
+        // A counter rather than features.Count, which takes every lock of the dictionary.
+        if (Volatile.Read(ref cachedFeatures) < MaxCachedFeatures && features.TryAdd((nint)feature, parsed))
         {
-            features.TryAdd((nint)feature, parsed);
+            Interlocked.Increment(ref cachedFeatures);
         }
 
         return parsed;
