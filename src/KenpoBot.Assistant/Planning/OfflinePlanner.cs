@@ -26,6 +26,7 @@ public sealed class OfflinePlanner(Kernel kernel, KnowledgeBase knowledge, Quest
         var q = parser.Parse(question);
         var text = q.Text;
         if (text.Length == 0) return (AnswerComposer.Help(question, calls), previous);
+        var mentionsKpi = text.Contains("KPI", StringComparison.OrdinalIgnoreCase);
 
         // Follow-ups: 「じゃあ岩手は？」「前年度は？」 keep the last intent and fill in what changed; 前年度 counts from the year talked about.
         if (previous is not null && q.Topic.Length == 0 && !GlossaryMarkers.Any(text.Contains)
@@ -36,7 +37,7 @@ public sealed class OfflinePlanner(Kernel kernel, KnowledgeBase knowledge, Quest
             if (q.Number is { } supposed && previous.Metric is not null && scope is not null && year is not null)
                 return await WhatIfAsync(question, previous.Metric, scope, year.Value, supposed, calls, ct);
             // 「秋田支部の令和5年度のKPIの達成状況は？」 after a question on one KPI asks for all of them again.
-            var metric = text.Contains("KPI", StringComparison.OrdinalIgnoreCase) ? null : previous.Metric;
+            var metric = mentionsKpi ? null : previous.Metric;
             if (previous.Intent is Intent.KpiStatus && scope is not null && year is not null)
                 return metric is null
                     ? await ScopeStatusAsync(question, scope, year.Value, calls, ct)
@@ -51,7 +52,7 @@ public sealed class OfflinePlanner(Kernel kernel, KnowledgeBase knowledge, Quest
         }
 
         var scopeName = q.Scopes.Count > 0 ? q.Scopes[0].Name : null;
-        var hasKpiWords = text.Contains("KPI", StringComparison.OrdinalIgnoreCase) || StatusMarkers.Any(text.Contains) || TargetMarkers.Any(text.Contains) || ResultMarkers.Any(text.Contains)
+        var hasKpiWords = mentionsKpi || StatusMarkers.Any(text.Contains) || TargetMarkers.Any(text.Contains) || ResultMarkers.Any(text.Contains)
             || (q.Topic.Length >= 3 && (scopeName is not null || q.FiscalYear is not null) && NamesAMetric(q.Topic));
 
         if (CompareMarkers.Any(text.Contains) && q.Scopes.Count >= 2 && q.Topic.Length > 0)

@@ -64,11 +64,8 @@ public sealed class QueryExpander
     {
         var text = Clean(question);
         if (text.Length == 0) return new ExpandedQuery(text, "", [], [], []);
-        var extra = new List<string>();
-        foreach (var mention in JapaneseYears.Find(text))
-        {
-            extra.AddRange(JapaneseYears.Forms(mention.FiscalYear));
-        }
+        var years = JapaneseYears.Find(text).Select(m => m.FiscalYear).Distinct().ToList();
+        var extra = years.SelectMany(JapaneseYears.Forms).ToList();
         foreach (var group in synonymGroups)
         {
             if (group.Any(member => text.Contains(member, StringComparison.OrdinalIgnoreCase)))
@@ -76,7 +73,6 @@ public sealed class QueryExpander
                 extra.AddRange(group.Where(member => !text.Contains(member, StringComparison.OrdinalIgnoreCase)));
             }
         }
-        var years = JapaneseYears.Find(text).Select(m => m.FiscalYear).Distinct().ToList();
         return new ExpandedQuery(text, string.Join(" ", extra.Distinct()), ScopesIn(text), years, AskedTerms(text));
     }
 
@@ -86,23 +82,11 @@ public sealed class QueryExpander
     /// </summary>
     public IReadOnlyList<string> TermsIn(string text) => TermsIn(text, out _);
 
-    private List<string> TermsIn(string text, out bool[] taken)
-    {
-        var found = new List<string>();
-        taken = new bool[text.Length];
-        foreach (var (name, term) in termNames)
-        {
-            for (var at = text.IndexOf(name, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.OrdinalIgnoreCase))
-            {
-                var end = at + name.Length;
-                if (taken.AsSpan(at, name.Length).Contains(true)) continue;
-                if ((at > 0 && IsWordChar(text[at - 1])) || (end < text.Length && IsWordChar(text[end]))) continue;
-                taken.AsSpan(at, name.Length).Fill(true);
-                if (!found.Contains(term)) found.Add(term);
-            }
-        }
-        return found;
-    }
+    private List<string> TermsIn(string text, out bool[] taken) =>
+        [.. FindLongestFirst(text, termNames, StringComparison.OrdinalIgnoreCase, StandsAsWord, out taken).Select(f => f.Value).Distinct()];
+
+    private static bool StandsAsWord(string text, int at, int end) =>
+        (at == 0 || !IsWordChar(text[at - 1])) && (end == text.Length || !IsWordChar(text[end]));
 
     /// <summary>
     /// The terms of <see cref="TermsIn"/> when the rest of the question is only hiragana, symbols and words that ask for a meaning
@@ -133,21 +117,36 @@ public sealed class QueryExpander
     /// </summary>
     public static IReadOnlyList<string> ScopesIn(string text)
     {
-        var found = new List<(int At, string Name)>();
+        var found = new List<(int At, string Value)>();
         foreach (var name in new[] { Scope.AssociationName, "全国" })
         {
             if (text.IndexOf(name, StringComparison.Ordinal) is var at and >= 0) found.Add((at, Scope.AssociationName));
         }
-        var taken = new bool[text.Length];
-        foreach (var (name, _) in Scope.Branches.OrderByDescending(b => b.Name.Length))
+        found.AddRange(FindLongestFirst(text, BranchNames, StringComparison.Ordinal, accept: null, out _));
+        return found.OrderBy(f => f.At).Select(f => f.Value).Distinct().ToList();
+    }
+
+    private static readonly IReadOnlyList<(string Name, string Value)> BranchNames =
+        Scope.Branches.Select(b => (Name: b.Name, Value: b.Name)).OrderByDescending(b => b.Name.Length).ToList();
+
+    /// <summary>
+    /// Occurrences of <paramref name="names"/> (longest first) that overlap no longer one already found and that
+    /// <paramref name="accept"/> (text, start, end) allows; <paramref name="taken"/> marks the characters they cover.
+    /// </summary>
+    private static List<(int At, T Value)> FindLongestFirst<T>(
+        string text, IEnumerable<(string Name, T Value)> names, StringComparison comparison, Func<string, int, int, bool>? accept, out bool[] taken)
+    {
+        var found = new List<(int At, T Value)>();
+        taken = new bool[text.Length];
+        foreach (var (name, value) in names)
         {
-            for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+            for (var at = text.IndexOf(name, comparison); at >= 0; at = text.IndexOf(name, at + 1, comparison))
             {
-                if (taken.AsSpan(at, name.Length).Contains(true)) continue;
+                if (taken.AsSpan(at, name.Length).Contains(true) || (accept is not null && !accept(text, at, at + name.Length))) continue;
                 taken.AsSpan(at, name.Length).Fill(true);
-                found.Add((at, name));
+                found.Add((at, value));
             }
         }
-        return found.OrderBy(f => f.At).Select(f => f.Name).Distinct().ToList();
+        return found;
     }
 }

@@ -8,10 +8,10 @@ internal readonly record struct MorphemeSpan(int StartOffset, int EndOffset, Mor
 {
     public int Length => EndOffset - StartOffset;
 
-    public ReadOnlySpan<char> Surface(string text) => text.AsSpan(StartOffset, EndOffset - StartOffset);
+    public ReadOnlySpan<char> Surface(string text) => text.AsSpan(StartOffset, Length);
 
     public Morpheme ToMorpheme(string text) => new(
-        text.Substring(StartOffset, EndOffset - StartOffset),
+        text.Substring(StartOffset, Length),
         StartOffset,
         EndOffset,
         Features.PartOfSpeech,
