@@ -7,14 +7,36 @@ namespace KenpoBot.Assistant;
 [JsonConverter(typeof(JsonStringEnumConverter<Intent>))]
 public enum Intent
 {
+    /// <summary>What a term means.</summary>
     Glossary,
+    /// <summary>The status of one KPI (yes/no too), or of every KPI of a scope and year.</summary>
     KpiStatus,
+    /// <summary>A KPI's target as a plan sets it.</summary>
     KpiTarget,
+    /// <summary>The status a supposed result would get, with the gap in points and people.</summary>
     WhatIf,
+    /// <summary>One metric across scopes, or a result against a target of another year.</summary>
     Comparison,
+    /// <summary>What the plan documents say: answered from their sentences.</summary>
     Search,
     OutOfScope,
     Help,
+    /// <summary>A KPI's published result, its reference value or its target population.</summary>
+    KpiValue,
+    /// <summary>How many KPIs of a scope and year reached each status.</summary>
+    Count,
+    /// <summary>The KPIs (or scopes) with a given status.</summary>
+    StatusFilter,
+    /// <summary>Scopes ranked by one metric.</summary>
+    Ranking,
+    /// <summary>A KPI between two years or plans, or a result against the year before.</summary>
+    Change,
+    /// <summary>How far a figure is from the target.</summary>
+    Gap,
+    /// <summary>Why a KPI or a measure is as it is, from the reasons the documents give.</summary>
+    Why,
+    /// <summary>Which action plan is in force.</summary>
+    CurrentPlan,
 }
 
 public sealed record Citation(
@@ -44,6 +66,33 @@ public sealed record KpiEvaluationView(
 
     /// <summary>達成度 as the rule texts show it (「96.0%」), or empty.</summary>
     public string RatioText { get; init; } = "";
+
+    /// <summary>The metric key and its short name (「事業者健診データ取得率」).</summary>
+    public string Metric { get; init; } = "";
+
+    public string MetricName { get; init; } = "";
+
+    /// <summary>The unit of the figures (「%」「事業所」), empty when none.</summary>
+    public string Unit { get; init; } = "";
+
+    /// <summary>A reference value printed beside the KPI (AP6's 参考：令和4年度末), as published, and its year.</summary>
+    public string? Baseline { get; init; }
+
+    public int? BaselineYear { get; init; }
+
+    /// <summary>実施対象者数 where the plan gives it.</summary>
+    public long? TargetPopulation { get; init; }
+
+    /// <summary>Points (or units) short of the target: positive = short.</summary>
+    public decimal? Gap { get; init; }
+
+    public long? GapPeople { get; init; }
+
+    /// <summary>The gap in words, with people where the plan gives the population.</summary>
+    public string? GapText { get; init; }
+
+    /// <summary>The document that sets the KPI.</summary>
+    public string DocumentId { get; init; } = "";
 }
 
 public sealed record ToolCall(string Plugin, string Function, IReadOnlyDictionary<string, object?> Arguments);

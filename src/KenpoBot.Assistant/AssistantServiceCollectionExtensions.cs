@@ -1,4 +1,6 @@
 using KenpoBot.Assistant.Conversation;
+using KenpoBot.Assistant.Handlers;
+using KenpoBot.Assistant.Understanding;
 using KenpoBot.Assistant.Llm;
 using KenpoBot.Assistant.Planning;
 using KenpoBot.Assistant.Plugins;
@@ -15,8 +17,31 @@ public static class AssistantServiceCollectionExtensions
         services.AddSingleton<KnowledgePlugin>();
         services.AddSingleton<GlossaryPlugin>();
         services.AddSingleton<KpiPlugin>();
-        services.AddSingleton(sp => KernelFactory.Create(sp.GetRequiredService<KnowledgePlugin>(), sp.GetRequiredService<GlossaryPlugin>(), sp.GetRequiredService<KpiPlugin>()));
-        services.AddSingleton<QuestionParser>();
+        services.AddSingleton<KpiDataPlugin>();
+        services.AddSingleton(sp => KernelFactory.Create(sp.GetRequiredService<KnowledgePlugin>(), sp.GetRequiredService<GlossaryPlugin>(),
+            sp.GetRequiredService<KpiPlugin>(), sp.GetRequiredService<KpiDataPlugin>()));
+        services.AddSingleton<MetricResolver>();
+        services.AddSingleton<TermFinder>();
+        services.AddSingleton<ContentWords>();
+        services.AddSingleton<QuestionReader>();
+        services.AddSingleton<AnswerComposer>();
+        services.AddSingleton<KpiQueries>();
+        services.AddSingleton<SentencePicker>();
+        services.AddSingleton<DocumentHandler>();
+        services.AddSingleton<IIntentHandler>(sp => sp.GetRequiredService<DocumentHandler>());
+        services.AddSingleton<IIntentHandler, GlossaryHandler>();
+        services.AddSingleton<IIntentHandler, KpiTargetHandler>();
+        services.AddSingleton<IIntentHandler, KpiValueHandler>();
+        services.AddSingleton<IIntentHandler, KpiStatusHandler>();
+        services.AddSingleton<IIntentHandler, CountHandler>();
+        services.AddSingleton<IIntentHandler, StatusFilterHandler>();
+        services.AddSingleton<IIntentHandler, RankingHandler>();
+        services.AddSingleton<IIntentHandler, ChangeHandler>();
+        services.AddSingleton<IIntentHandler, ComparisonHandler>();
+        services.AddSingleton<IIntentHandler, GapHandler>();
+        services.AddSingleton<IIntentHandler, WhatIfHandler>();
+        services.AddSingleton<IIntentHandler, WhyHandler>();
+        services.AddSingleton<IIntentHandler, CurrentPlanHandler>();
         services.AddSingleton<OfflinePlanner>();
         services.AddSingleton(sp => new ConversationStore(sp.GetRequiredService<TimeProvider>(), conversationTurns, TimeSpan.FromMinutes(conversationMinutes)));
         services.AddSingleton(sp => new KenpoAssistant(

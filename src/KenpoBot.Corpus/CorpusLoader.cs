@@ -9,6 +9,7 @@ public static class CorpusLoader
     public const string DocumentsFolder = "documents";
     public const string KpiFolder = "kpi";
     public const string GlossaryFile = "glossary/glossary.tsv";
+    public const string MetricAliasFile = "kpi/metric-aliases.tsv";
 
     /// <summary>Loads and validates the corpus; throws <see cref="CorpusValidationException"/> listing every problem.</summary>
     public static KnowledgeBase Load(string corpusDirectory)
@@ -46,10 +47,15 @@ public static class CorpusLoader
         {
             results.AddRange(KpiCatalogReader.ReadResults(path, Relative(path), errors));
         }
-        foreach (var path in Files(corpusDirectory, KpiFolder, "*").Where(p => !p.EndsWith(".kpis.tsv", StringComparison.Ordinal) && !p.EndsWith(".results.tsv", StringComparison.Ordinal)))
+        foreach (var path in Files(corpusDirectory, KpiFolder, "*").Where(p => !IsKpiFile(Relative(p))))
         {
-            errors.Add(new CorpusError(Relative(path), 0, "kpi/ に置けるのは *.kpis.tsv と *.results.tsv だけです。"));
+            errors.Add(new CorpusError(Relative(path), 0, "kpi/ に置けるのは *.kpis.tsv、*.results.tsv と metric-aliases.tsv だけです。"));
         }
+        // Optional: a corpus without aliases is valid.
+        var aliasPath = Path.Combine(corpusDirectory, MetricAliasFile);
+        var aliases = File.Exists(aliasPath)
+            ? MetricAliasReader.Read(aliasPath, MetricAliasFile, errors).ToList()
+            : [];
 
         var glossaryPath = Path.Combine(corpusDirectory, GlossaryFile);
         var glossary = File.Exists(glossaryPath)
@@ -58,8 +64,28 @@ public static class CorpusLoader
         if (!File.Exists(glossaryPath)) errors.Add(new CorpusError(GlossaryFile, 0, "用語集がありません。"));
 
         CheckReferences(documents, definitions, results, glossary, errors);
+        CheckAliases(aliases, documents, definitions, errors);
         if (errors.Count > 0) return (null, errors);
-        return (new KnowledgeBase(documents, definitions, results, glossary, Hash(corpusDirectory)), errors);
+        return (new KnowledgeBase(documents, definitions, results, glossary, Hash(corpusDirectory)) { MetricAliases = aliases }, errors);
+    }
+
+    private static bool IsKpiFile(string relativePath) =>
+        relativePath == MetricAliasFile
+        || relativePath.EndsWith(".kpis.tsv", StringComparison.Ordinal)
+        || relativePath.EndsWith(".results.tsv", StringComparison.Ordinal);
+
+    /// <summary>Each alias names a metric of the catalogue and cites a seed file that some document was made from.</summary>
+    private static void CheckAliases(List<MetricAlias> aliases, List<PlanDocument> documents, List<KpiDefinition> definitions, List<CorpusError> errors)
+    {
+        var metrics = definitions.Select(k => k.Metric).ToHashSet(StringComparer.Ordinal);
+        var seedFiles = documents.Select(d => d.SourceFile).ToHashSet(StringComparer.Ordinal);
+        foreach (var alias in aliases)
+        {
+            var at = alias.Location;
+            if (!metrics.Contains(alias.Metric)) errors.Add(new CorpusError(at.File, at.Line, $"metric「{alias.Metric}」は KPI 定義にありません。"));
+            if (MetricAliasReader.SeedFileOf(alias.Source) is { } seed && !seedFiles.Contains(seed))
+                errors.Add(new CorpusError(at.File, at.Line, $"source の seed ファイル「{seed}」から作られた文書がありません。"));
+        }
     }
 
     private static void CheckReferences(List<PlanDocument> documents, List<KpiDefinition> definitions, List<KpiResult> results,

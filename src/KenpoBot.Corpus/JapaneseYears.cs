@@ -10,7 +10,7 @@ public static partial class JapaneseYears
     private const int ReiwaOffset = 2018;
     private const int HeiseiOffset = 1988;
 
-    [GeneratedRegex(@"(令和|平成|Ｒ|R|H)\s*(元|\d{1,2})\s*(?:年度|年)?|(?:FY\s*)?(20\d{2})\s*(?:年度|年)?|FY\s*(\d{2})(?!\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(令和|平成|Ｒ|R|H)\s*(元|\d{1,2})\s*(?:年度|年)?|(?:FY\s*)?(20\d{2})\s*(?:年度|年)?|FY\s*(\d{2})(?!\d)|(?<![\d.,])(\d{1,2})\s*年度", RegexOptions.IgnoreCase)]
     private static partial Regex YearPattern();
 
     /// <summary>A match of a year notation in normalised text, with the fiscal year it means.</summary>
@@ -19,6 +19,7 @@ public static partial class JapaneseYears
     /// <summary>Finds explicit year notations (not relative ones such as 昨年度) in NFKC-normalised text.</summary>
     public static IEnumerable<YearMention> Find(string text)
     {
+        string? lastEra = null;
         foreach (Match m in YearPattern().Matches(text))
         {
             int? year = null;
@@ -31,6 +32,7 @@ public static partial class JapaneseYears
                 if (!isEraWord && m.Index > 0 && char.IsAsciiLetterOrDigit(text[m.Index - 1])) continue;
                 if (!isEraWord && !m.Value.Contains('年') && m.Index + m.Length < text.Length && char.IsAsciiLetterOrDigit(text[m.Index + m.Length])) continue;
                 year = era is "令和" or "R" or "Ｒ" ? ReiwaOffset + n : HeiseiOffset + n;
+                lastEra = year > ReiwaOffset ? "令和" : "平成";
             }
             else if (m.Groups[3].Success)
             {
@@ -41,6 +43,11 @@ public static partial class JapaneseYears
             else if (m.Groups[4].Success)
             {
                 year = 2000 + int.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture);
+            }
+            else if (m.Groups[5].Success && lastEra is not null)
+            {
+                // 「令和2年度から3年度」: a bare year after an era year is in that era.
+                year = (lastEra == "令和" ? ReiwaOffset : HeiseiOffset) + int.Parse(m.Groups[5].Value, CultureInfo.InvariantCulture);
             }
             if (year is >= 2000 and <= 2100) yield return new YearMention(m.Index, m.Length, year.Value, m.Value);
         }

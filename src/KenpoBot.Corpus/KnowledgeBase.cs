@@ -1,6 +1,6 @@
 namespace KenpoBot.Corpus;
 
-/// <summary>The validated corpus: documents, KPIs, results and glossary, with lookups. Immutable.</summary>
+/// <summary>The validated corpus: documents, KPIs, results, glossary and metric aliases, with lookups. Immutable.</summary>
 public sealed class KnowledgeBase
 {
     private readonly Dictionary<string, PlanDocument> documents;
@@ -46,6 +46,9 @@ public sealed class KnowledgeBase
     public IReadOnlyList<KpiResult> Results { get; }
 
     public IReadOnlyList<GlossaryEntry> Glossary { get; }
+
+    /// <summary>The curated names of KPI metrics (kpi/metric-aliases.tsv); empty when the corpus has no such file.</summary>
+    public IReadOnlyList<MetricAlias> MetricAliases { get; init; } = [];
 
     /// <summary>SHA-256 of every corpus file's path and bytes: the index is stale when this changes.</summary>
     public string ContentHash { get; }

@@ -206,3 +206,13 @@ public sealed record GlossaryEntry(
     /// <summary>True when a document defines the term; false when the documents only use it.</summary>
     bool DefinedInDocuments,
     SourceLocation Location);
+
+/// <summary>One way the documents or staff name a KPI metric (kpi/metric-aliases.tsv); one alias may name several metrics.</summary>
+public sealed record MetricAlias(
+    /// <summary>A metric key of the KPI catalogue, e.g. "employer-checkup-data-rate".</summary>
+    string Metric,
+    /// <summary>The name, NFKC-normalised: 「健診データ取得率」.</summary>
+    string Alias,
+    /// <summary>Where the naming comes from: a seed file and line ("003_b3fb34fea5d2bbcb.txt:942") or "staff".</summary>
+    string Source,
+    SourceLocation Location);

@@ -22,6 +22,19 @@ public readonly record struct Scope
         ("鹿児島", "かごしま"), ("沖縄", "おきなわ"),
     ];
 
+    /// <summary>The eight regions (地方) and their branches: 東北 = 青森・岩手・宮城・秋田・山形・福島.</summary>
+    public static IReadOnlyList<(string Name, IReadOnlyList<string> Branches)> Regions { get; } =
+    [
+        ("北海道地方", ["北海道"]),
+        ("東北", ["青森", "岩手", "宮城", "秋田", "山形", "福島"]),
+        ("関東", ["茨城", "栃木", "群馬", "埼玉", "千葉", "東京", "神奈川"]),
+        ("中部", ["新潟", "富山", "石川", "福井", "山梨", "長野", "岐阜", "静岡", "愛知"]),
+        ("近畿", ["三重", "滋賀", "京都", "大阪", "兵庫", "奈良", "和歌山"]),
+        ("中国地方", ["鳥取", "島根", "岡山", "広島", "山口"]),
+        ("四国", ["徳島", "香川", "愛媛", "高知"]),
+        ("九州", ["福岡", "佐賀", "長崎", "熊本", "大分", "宮崎", "鹿児島", "沖縄"]),
+    ];
+
     private Scope(string name) => Name = name;
 
     /// <summary>"協会全体" or the prefecture name, e.g. "秋田".</summary>

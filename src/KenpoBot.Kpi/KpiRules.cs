@@ -259,9 +259,10 @@ internal static class KpiRules
         if (unit != Unit.Percent || definition.TargetPopulation is not { } population || gap == 0) return (gap, null, text);
 
         // Ceiling: a shortfall of 1,138.8 people needs 1,139 more; a margin of 120.4 people is 120 whole people.
-        var people = (long)decimal.Ceiling(population * gap / 100m);
+        var exact = population * gap / 100m;
+        var people = (long)decimal.Ceiling(exact);
         text += gap > 0
-            ? $"（対象者 {KpiFormat.People(population)}に当てはめると約 {KpiFormat.People(people)}の不足。人数は小数点以下切り上げ）"
+            ? $"（対象者 {KpiFormat.People(population)}に当てはめると {exact.ToString("#,0.#", System.Globalization.CultureInfo.InvariantCulture)}人、約 {KpiFormat.People(people)}の不足。人数は小数点以下切り上げ）"
             : $"（対象者 {KpiFormat.People(population)}に当てはめると {KpiFormat.People(-people)}分の余裕。人数は小数点以下切り捨て）";
         return (gap, people, text);
     }

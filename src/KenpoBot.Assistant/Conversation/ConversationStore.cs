@@ -2,8 +2,30 @@ using System.Collections.Concurrent;
 
 namespace KenpoBot.Assistant.Conversation;
 
-/// <summary>What a conversation remembers for follow-ups: the last intent and its entities.</summary>
-public sealed record ConversationContext(Intent Intent, string? Scope, int? FiscalYear, string? Metric, string? Plan);
+/// <summary>What a conversation remembers for follow-ups: the last intent, its entities and what the answer stated.</summary>
+public sealed record ConversationContext(Intent Intent, string? Scope, int? FiscalYear, string? Metric, string? Plan)
+{
+    /// <summary>Every scope of the last question (a comparison has two); <see cref="Scope"/> is the first.</summary>
+    public IReadOnlyList<string> Scopes { get; init; } = Scope is null ? [] : [Scope];
+
+    /// <summary>Every metric of the last question; <see cref="Metric"/> is the first.</summary>
+    public IReadOnlyList<string> Metrics { get; init; } = Metric is null ? [] : [Metric];
+
+    /// <summary>The KPI whose target was last talked about: 「その実績のままだと何人足りない？」 measures against it.</summary>
+    public string? AnchorKpiId { get; init; }
+
+    /// <summary>The last figure the answer stated (a result or a reference value): what 「その差」「その実績」 refer to.</summary>
+    public decimal? LastValue { get; init; }
+
+    /// <summary>The year of <see cref="LastValue"/>.</summary>
+    public int? LastValueYear { get; init; }
+
+    /// <summary>The last answer's text: 「その言葉」 is a term in it.</summary>
+    public string? LastAnswer { get; init; }
+
+    /// <summary>Words of what the last answer was about, for a document question that says 「この取組」.</summary>
+    public string? Subject { get; init; }
+}
 
 /// <summary>Per-conversation memory, bounded in turns and expiring after a quiet period. Thread-safe.</summary>
 public sealed class ConversationStore(TimeProvider time, int maxTurns = 10, TimeSpan? lifetime = null)

@@ -14,28 +14,43 @@ public sealed class AnswerComposer(KnowledgeBase knowledge)
     public static readonly IReadOnlyList<string> DefaultSuggestions =
         ["返納金債権とは？", "第6期の特定保健指導のKPIは？", "秋田支部の令和5年度のKPIの達成状況は？"];
 
-    /// <summary>The passages that answer the question, or the out-of-scope answer when none does.</summary>
-    public Answer Search(string question, string questionText, IReadOnlyList<PlanPassage> hits, List<ToolCall> calls)
+    /// <summary>The honest answer when the documents do not answer: say so, say what they cover, cite nothing.</summary>
+    public static Answer NotInDocuments(string question, List<ToolCall> calls) => new(question, Intent.OutOfScope,
+        "資料には記載がありません。ご質問の内容は、協会けんぽのアクションプラン・事業計画・事業報告書・支部事業計画の資料には見つかりませんでした。" +
+        "資料にあるのは、保険者機能強化アクションプラン（第5期・第6期）、令和2年度事業報告書、令和3年度事業計画、岩手支部（令和2・3年度）と秋田支部（令和7年度）の事業計画、" +
+        "協会全体と東北6支部の令和5年度 KPI 実績、用語集です（例: 「返納金債権とは？」「第6期の特定保健指導のKPIは？」「秋田支部の令和5年度のKPIの達成状況は？」）。",
+        [], [], calls) { Suggestions = DefaultSuggestions };
+
+    /// <summary>
+    /// A document answer: the sentence that answers first, with where it stands; one or two supporting sentences; then the
+    /// sources. Without sentences, the passages, short, said to be no direct answer.
+    /// </summary>
+    public Answer Document(string question, IReadOnlyList<Handlers.PickedSentence> sentences, IReadOnlyList<PlanPassage> relevant, List<ToolCall> calls)
     {
-        var relevant = Relevant(questionText, hits);
-        if (relevant.Count == 0)
+        var text = new StringBuilder();
+        if (sentences.Count > 0)
         {
-            return new Answer(question, Intent.OutOfScope,
-                "ご質問の内容は、協会けんぽのアクションプラン・事業計画・事業報告書・支部事業計画の資料には見つかりませんでした。" +
-                "資料にある事業、KPI、用語についてお尋ねください（例: 「返納金債権とは？」「第6期の特定保健指導のKPIは？」「秋田支部の令和5年度のKPIの達成状況は？」）。",
-                [], [], calls) { Suggestions = DefaultSuggestions };
+            var best = sentences[0];
+            text.Append(best.Text).Append("（").Append(best.Passage.DocumentTitle).Append(" ＞ ").Append(LastHeading(best.Passage.Section)).Append("）");
+            foreach (var more in sentences.Skip(1).Take(2)) text.Append("\n・").Append(more.Text);
         }
-        var text = new StringBuilder("資料の該当箇所です。\n");
-        foreach (var hit in relevant.Take(3)) text.Append("・").Append(hit.DocumentTitle).Append(" ＞ ").Append(hit.Section).Append(": ").Append(hit.Snippet).Append('\n');
-        var citations = relevant.Select(Cite).DistinctBy(c => (c.DocumentId, c.Section)).ToList();
+        else
+        {
+            text.Append("直接の答えは見つかりませんでした。関係のありそうな資料の箇所です。");
+            foreach (var hit in relevant.Take(2)) text.Append("\n・").Append(hit.DocumentTitle).Append(" ＞ ").Append(LastHeading(hit.Section)).Append(": ").Append(hit.Snippet);
+        }
+        var used = sentences.Select(p => p.Passage).Concat(relevant).DistinctBy(p => p.Id).Take(4);
+        var citations = used.Select(p => Cite(p, sentences.FirstOrDefault(s => s.Passage.Id == p.Id)?.Text)).DistinctBy(c => (c.DocumentId, c.Section)).ToList();
         return new Answer(question, Intent.Search, text.ToString().TrimEnd(), citations, [], calls) { Suggestions = DefaultSuggestions };
     }
+
+    private static string LastHeading(string path) => path.Split(" > ").LastOrDefault() ?? path;
 
     /// <summary>
     /// Hits that share at least half of the question's content words: below that, the corpus does not answer it.
     /// A section's snippet gains its line that holds the most question words, when the search snippet missed it.
     /// </summary>
-    private List<PlanPassage> Relevant(string question, IReadOnlyList<PlanPassage> hits)
+    public List<PlanPassage> Relevant(string question, IReadOnlyList<PlanPassage> hits)
     {
         var words = Words(question);
         if (words.Count == 0 || hits.Count == 0) return [];
@@ -98,11 +113,12 @@ public sealed class AnswerComposer(KnowledgeBase knowledge)
         };
     }
 
-    public Answer KpiList(string question, Intent intent, string header, IReadOnlyList<KpiEvaluationView> rows, List<ToolCall> calls, bool withStatus = true)
+    /// <summary>The answer sentences, then (unless <paramref name="listRows"/> is false) one line per KPI with its status and rule; cites each KPI's section.</summary>
+    public Answer KpiList(string question, Intent intent, string header, IReadOnlyList<KpiEvaluationView> rows, List<ToolCall> calls, bool withStatus = true, bool listRows = true)
     {
         var text = new StringBuilder(header).Append('\n');
         var scopes = rows.Select(r => r.Scope).Distinct().Count();
-        foreach (var row in rows)
+        foreach (var row in listRows ? rows : [])
         {
             text.Append("・");
             if (scopes > 1) text.Append(row.Scope).Append("：");
@@ -111,7 +127,7 @@ public sealed class AnswerComposer(KnowledgeBase knowledge)
             else if (knowledge.FindKpi(row.KpiId) is { Baseline: { } baseline, BaselineYear: { } by }) text.Append($"（参考：{JapaneseYears.Wareki(by)}末 {baseline}）");
             text.Append('\n');
         }
-        if (withStatus && rows.Count > 0) text.Append("判定規則: 目標以上で達成、達成度95%以上で概ね達成（対前年度の KPI は二択）。");
+        if (withStatus && listRows && rows.Count > 0) text.Append("判定規則: 目標以上で達成、達成度95%以上で概ね達成（対前年度の KPI は二択）。");
         var citations = rows.Select(r => knowledge.FindKpi(r.KpiId)).Where(k => k is not null)
             .Select(k => (Kpi: k!, Section: knowledge.FindSection(k!.SectionReference)!))
             .GroupBy(p => p.Section.Reference)
@@ -120,11 +136,12 @@ public sealed class AnswerComposer(KnowledgeBase knowledge)
         return new Answer(question, intent, text.ToString().TrimEnd(), citations, rows, calls) { Suggestions = DefaultSuggestions };
     }
 
-    private Citation Cite(PlanPassage hit)
+    private Citation Cite(PlanPassage hit, string? sentence = null)
     {
         var document = knowledge.FindDocument(hit.DocumentId);
+        var snippet = sentence is null || hit.Snippet.Contains(sentence, StringComparison.Ordinal) ? hit.Snippet : sentence + " … " + hit.Snippet;
         return new Citation(hit.DocumentId, hit.DocumentTitle, hit.Section, document?.FiscalYears.ToString() ?? hit.FiscalYears,
-            document?.Scope.DisplayName ?? hit.Scope, hit.Snippet);
+            document?.Scope.DisplayName ?? hit.Scope, snippet);
     }
 
     private Citation CiteSection(Section section, string snippet)

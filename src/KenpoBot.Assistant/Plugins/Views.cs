@@ -36,6 +36,16 @@ public static partial class Views
         {
             ActualText = e.ActualText ?? "",
             RatioText = e.AchievementDegree is { } r ? KpiFormat.Degree(r) : "",
+            Metric = d.Metric,
+            MetricName = d.MetricName,
+            Unit = d.Target.Unit.ToText(),
+            Baseline = d.Baseline,
+            BaselineYear = d.BaselineYear,
+            TargetPopulation = d.TargetPopulation,
+            Gap = e.Gap,
+            GapPeople = e.GapPeople,
+            GapText = e.GapText,
+            DocumentId = d.DocumentId,
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using KenpoBot.Corpus;
+using KenpoBot.Corpus.Entities;
 
 namespace KenpoBot.Search.Index;
 
@@ -111,23 +112,8 @@ public sealed class QueryExpander
     private static bool IsWordChar(char c) =>
         char.IsLetterOrDigit(c) && c is not (>= '\u3041' and <= '\u309F');
 
-    /// <summary>
-    /// The scopes a question names by their kanji: 協会全体 or 全国, and branch names, longest first so that 東京都 is 東京, not
-    /// 京都, in the order they appear. Kana readings are left out: なら or さが are everyday words.
-    /// </summary>
-    public static IReadOnlyList<string> ScopesIn(string text)
-    {
-        var found = new List<(int At, string Value)>();
-        foreach (var name in new[] { Scope.AssociationName, "全国" })
-        {
-            if (text.IndexOf(name, StringComparison.Ordinal) is var at and >= 0) found.Add((at, Scope.AssociationName));
-        }
-        found.AddRange(FindLongestFirst(text, BranchNames, StringComparison.Ordinal, accept: null, out _));
-        return found.OrderBy(f => f.At).Select(f => f.Value).Distinct().ToList();
-    }
-
-    private static readonly IReadOnlyList<(string Name, string Value)> BranchNames =
-        Scope.Branches.Select(b => (Name: b.Name, Value: b.Name)).OrderByDescending(b => b.Name.Length).ToList();
+    /// <summary>The scope names (秋田, 協会全体) a question names, in order: the one entity recogniser's reading.</summary>
+    public static IReadOnlyList<string> ScopesIn(string text) => EntityRecognizer.ScopesIn(text).Select(s => s.Name).ToList();
 
     /// <summary>
     /// Occurrences of <paramref name="names"/> (longest first) that overlap no longer one already found and that

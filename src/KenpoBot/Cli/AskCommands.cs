@@ -71,36 +71,83 @@ public static class AskCommands
         return command;
     }
 
+    /// <summary>The shared sets `eval` runs when no file is given, relative to the repo root.</summary>
+    public static readonly string[] DefaultEvalFiles =
+        ["../shared/eval/questions.dev.tsv", "../shared/eval/questions.dev2.tsv", "../shared/eval/dialogues.dev.tsv"];
+
     public static Command CreateEval()
     {
-        var fileArgument = new Argument<string>("file") { Description = "質問ファイル（../shared/eval/questions.dev.tsv の形式）" };
-        var command = new Command("eval", "質問ファイルの全問に答え、期待語を含む回答の割合と応答時間を表示します") { fileArgument };
+        var filesArgument = new Argument<string[]>("file")
+        {
+            Description = "質問ファイル（3 列）または対話ファイル（4 列）。省略すると ../shared/eval の questions.dev.tsv, questions.dev2.tsv, dialogues.dev.tsv",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var answerFirstOption = new Option<bool>("--answer-first") { Description = "合否（終了コード）を回答本文の先頭 300 文字だけで判定します（質問ファイルのみ。対話は通常の判定）" };
+        var minOption = new Option<double?>("--min") { Description = "各ファイルの正解率がこの割合（0〜1）以上なら終了コード 0（省略時は全問正解のときだけ 0）" };
+        var command = new Command("eval", "質問・対話ファイルの全問に答え、../shared/eval/check と同じ規則で判定して正解率と応答時間を表示します")
+        {
+            filesArgument, answerFirstOption, minOption,
+        };
         command.SetAction((parse, cancellationToken) => KenpoCli.Run(async () =>
         {
-            var file = parse.GetValue(fileArgument)!;
-            // `dotnet run` may start in the project folder: a relative path is also tried against the repo root.
-            if (!File.Exists(file) && !Path.IsPathRooted(file)) file = Path.Combine(Hosting.ContentRoot.Find(), file);
-            if (!File.Exists(file)) throw new UserInputException($"ファイル「{file}」がありません。");
-            var questions = DevQuestions.Read(file);
+            var answerFirst = parse.GetValue(answerFirstOption);
+            var min = parse.GetValue(minOption);
+            if (min is < 0 or > 1) throw new UserInputException("--min は 0 から 1 までの割合で指定してください（例: 0.95）。");
+            var files = parse.GetValue(filesArgument) is { Length: > 0 } given ? given : DefaultEvalFiles;
+            var sets = files.Select(EvalSet.Read).ToList();
             using var host = KenpoCli.CreateHost();
             var assistant = host.Get<IAssistant>();
-            var passed = 0;
-            var latencies = new List<double>();
-            foreach (var q in questions)
+            var allMet = true;
+            foreach (var set in sets)
             {
-                var watch = Stopwatch.StartNew();
-                var answer = await assistant.AskAsync(NewConversation(), q.Question, cancellationToken);
-                latencies.Add(watch.Elapsed.TotalMilliseconds);
-                var ok = DevQuestions.Passes(q, answer);
-                if (ok) passed++;
-                Console.WriteLine($"{(ok ? "OK " : "NG ")} {q.Id}\t{q.Question}\t{(ok ? "" : "期待: " + q.Expect)}");
+                var ratio = await EvalAsync(assistant, set, answerFirst, cancellationToken);
+                allMet &= min is { } bar ? ratio >= bar : ratio >= 1;
             }
-            latencies.Sort();
-            Console.WriteLine($"{passed}/{questions.Count} 問正解（{100.0 * passed / Math.Max(1, questions.Count):0.0}%）、応答時間 p50 {Percentile(latencies, 0.5):0.0} ms / p99 {Percentile(latencies, 0.99):0.0} ms");
-            return passed == questions.Count ? 0 : 1;
+            return allMet ? 0 : 1;
         }));
         return command;
     }
+
+    /// <summary>Asks a set, prints a verdict line per item and a summary; returns the ratio the exit code is judged on.</summary>
+    private static async Task<double> EvalAsync(IAssistant assistant, EvalSet set, bool answerFirst, CancellationToken cancellationToken)
+    {
+        // Dialogue turns have no answer-first verdict, as dialogues.py has none.
+        var strict = answerFirst && !set.IsDialogue;
+        int passed = 0, passedFirst = 0, total = 0;
+        var latencies = new List<double>();
+        foreach (var conversation in set.Conversations)
+        {
+            var conversationId = NewConversation();
+            foreach (var item in conversation)
+            {
+                var watch = Stopwatch.StartNew();
+                var answer = await assistant.AskAsync(conversationId, item.Question, cancellationToken);
+                latencies.Add(watch.Elapsed.TotalMilliseconds);
+                var snippets = answer.Citations.Select(c => c.Snippet).ToList();
+                var ok = AnswerCheck.Passes(item.Expect, answer.Text, snippets);
+                var okFirst = !set.IsDialogue && AnswerCheck.Passes(item.Expect, answer.Text, snippets, answerFirst: true);
+                total++;
+                if (ok) passed++;
+                if (okFirst) passedFirst++;
+                var line = new StringBuilder($"{((strict ? okFirst : ok) ? "OK" : "NG"),-3}{item.Label}\t{item.Question}");
+                // The answer-first text is a prefix of the plain one, so the two verdicts differ only as plain OK, answer-first NG.
+                if (!set.IsDialogue && ok != okFirst) line.Append(strict ? "\t（通常の判定では OK）" : "\t（answer-first では NG）");
+                if (!ok || (!set.IsDialogue && !okFirst))
+                {
+                    line.Append($"\t期待: {item.Expect}\t回答（出典 {snippets.Count} 件）: {AnswerCheck.Head(AnswerCheck.Normalize(answer.Text), 120).ReplaceLineEndings(" ")}");
+                }
+                Console.WriteLine(line);
+            }
+        }
+        latencies.Sort();
+        var summary = new StringBuilder($"{set.Name}: {passed}/{total} 問正解（{Percent(passed, total)}）");
+        summary.Append(set.IsDialogue ? $"、対話 {set.Conversations.Count} 件" : $"、answer-first {passedFirst}/{total}（{Percent(passedFirst, total)}）");
+        summary.Append($"、応答時間 p50 {Percentile(latencies, 0.5):0.0} ms / p99 {Percentile(latencies, 0.99):0.0} ms");
+        Console.WriteLine(summary);
+        return (double)(strict ? passedFirst : passed) / Math.Max(1, total);
+    }
+
+    private static string Percent(int part, int total) => $"{100.0 * part / Math.Max(1, total):0.0}%";
 
     public static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
@@ -117,28 +164,5 @@ public static class AskCommands
             foreach (var c in answer.Citations) text.AppendLine($"  ・{c.Title} ＞ {c.Section}（{c.FiscalYear}）");
         }
         return text.ToString();
-    }
-}
-
-/// <summary>The dev questions file: id, question, expected word groups (';' between groups, '|' between alternatives).</summary>
-public static class DevQuestions
-{
-    public const string OutOfScope = "OUT_OF_SCOPE";
-
-    public sealed record Item(string Id, string Question, string Expect);
-
-    public static IReadOnlyList<Item> Read(string path) => File.ReadAllLines(path)
-        .Where(l => l.Length > 0 && !l.StartsWith('#'))
-        .Select(l => l.Split('\t'))
-        .Where(c => c.Length >= 3)
-        .Select(c => new Item(c[0], c[1], c[2]))
-        .ToList();
-
-    /// <summary>The answer text together with its citations' snippets contains one alternative of every group, after NFKC.</summary>
-    public static bool Passes(Item item, Answer answer)
-    {
-        if (item.Expect == OutOfScope) return answer.Citations.Count == 0;
-        var haystack = (answer.Text + "\n" + string.Join("\n", answer.Citations.Select(c => c.Snippet))).Normalize(NormalizationForm.FormKC);
-        return item.Expect.Split(';').All(group => group.Split('|').Any(alt => haystack.Contains(alt.Normalize(NormalizationForm.FormKC), StringComparison.Ordinal)));
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using KenpoBot.Corpus;
-using KenpoBot.Hosting;
 using KenpoBot.Search.Analysis;
 using KenpoBot.Search.Index;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -23,8 +22,7 @@ public static class BenchCommand
         command.SetAction((parse, _) => KenpoCli.Run(() =>
         {
             var file = parse.GetValue(fileArgument)!;
-            if (!File.Exists(file) && !Path.IsPathRooted(file)) file = Path.Combine(ContentRoot.Find(), file);
-            var questions = DevQuestions.Read(file).Select(q => q.Question).ToList();
+            var questions = EvalSet.Read(file).Items.Select(q => q.Question).ToList();
             var scale = Math.Clamp(parse.GetValue(scaleOption), 1, 1000);
             using var host = KenpoCli.CreateHost();
             var knowledge = host.Get<KnowledgeBase>();

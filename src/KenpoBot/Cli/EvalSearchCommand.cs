@@ -8,23 +8,37 @@ using Microsoft.Data.Sqlite;
 namespace KenpoBot.Cli;
 
 /// <summary>
-/// `eval-search FILE`: hit@1, hit@5 and MRR of search on the dev questions, side by side for bigrams only, MeCab only,
-/// the combined analyzer, and a plain SQLite FTS5 trigram baseline over the same entries.
+/// `eval-search FILE…`: hit@1, hit@5 and MRR of search on the dev questions, side by side for bigrams only, MeCab only,
+/// the combined analyzer, and a plain SQLite FTS5 trigram baseline over the same entries; per file, then all files pooled.
 /// </summary>
 public static class EvalSearchCommand
 {
+    private static readonly string[] DefaultFiles = ["../shared/eval/questions.dev.tsv", "../shared/eval/questions.dev2.tsv"];
+
+    /// <summary>One method's result on one file: the rank of the first matching entry per question (null: not in the top 5).</summary>
+    private sealed record Run(IReadOnlyList<int?> Ranks, IReadOnlyList<double> Milliseconds);
+
     public static Command Create()
     {
-        var fileArgument = new Argument<string>("file") { Description = "質問ファイル（../shared/eval/questions.dev.tsv の形式）" };
+        var filesArgument = new Argument<string[]>("file")
+        {
+            Description = "質問ファイル（省略すると ../shared/eval の questions.dev.tsv と questions.dev2.tsv）。対話ファイルは対象外",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var boostsOption = new Option<string?>("--boosts") { Description = "試す重み: 見出し,本文,見出しバイグラム,本文バイグラム[,展開語[,支部[,年度[,用語]]]]（例: 0.5,3,0.5,1,0.15,2,10,5）" };
         var detailOption = new Option<bool>("--detail") { Description = "問ごとの順位（5 位以内にないときは -）も表示します" };
-        var command = new Command("eval-search", "検索の精度（hit@1, hit@5, MRR）を方式ごとに比べます") { fileArgument, boostsOption, detailOption };
+        var command = new Command("eval-search", "検索の精度（hit@1, hit@5, MRR）を方式ごとに比べます") { filesArgument, boostsOption, detailOption };
         command.SetAction((parse, _) => KenpoCli.Run(() =>
         {
-            var file = parse.GetValue(fileArgument)!;
-            if (!File.Exists(file) && !Path.IsPathRooted(file)) file = Path.Combine(Hosting.ContentRoot.Find(), file);
-            if (!File.Exists(file)) throw new UserInputException($"ファイル「{file}」がありません。");
-            var questions = DevQuestions.Read(file).Where(q => q.Expect != DevQuestions.OutOfScope).ToList();
+            var files = parse.GetValue(filesArgument) is { Length: > 0 } given ? given : DefaultFiles;
+            var detail = parse.GetValue(detailOption);
+            var sets = new List<EvalSet>();
+            foreach (var set in files.Select(EvalSet.Read))
+            {
+                if (set.IsDialogue) Console.WriteLine($"{set.Name} は対話ファイルなので検索の評価から外します。");
+                else sets.Add(set);
+            }
+            if (sets.Count == 0) throw new UserInputException("検索を評価できる質問ファイル（3 列）がありません。");
             using var host = KenpoCli.CreateHost();
             var searcher = host.Get<KnowledgeSearcher>();
             if (parse.GetValue(boostsOption) is { } b)
@@ -37,43 +51,67 @@ public static class EvalSearchCommand
             }
             var entries = CorpusEntries.From(host.Get<KnowledgeBase>()).ToList();
             using var fts = new Fts5Baseline(entries);
-
-            Console.WriteLine($"検索の評価: {questions.Count} 問（OUT_OF_SCOPE を除く）、{entries.Count} 件の索引");
-            Console.WriteLine($"{"方式",-28}\thit@1\thit@5\tMRR\tp50 ms");
-            foreach (var (name, search) in new (string, Func<string, IReadOnlyList<SearchEntry>>)[]
+            var methods = new (string Name, Func<string, IReadOnlyList<SearchEntry>> Search)[]
             {
                 ("CJK バイグラムのみ", q => searcher.Search(q, top: 5, mode: SearchMode.BigramOnly).Select(h => h.Entry).ToList()),
                 ("MeCab のみ", q => searcher.Search(q, top: 5, mode: SearchMode.MeCabOnly).Select(h => h.Entry).ToList()),
                 ("MeCab + バイグラム（採用）", q => searcher.Search(q, top: 5).Select(h => h.Entry).ToList()),
                 ("SQLite FTS5 trigram", fts.Search),
-            })
+            };
+
+            Console.WriteLine($"検索の評価: {entries.Count} 件の索引、OUT_OF_SCOPE の問は除く");
+            var runs = new List<Run[]>();
+            foreach (var set in sets)
             {
-                var ranks = new List<int?>();
-                var times = new List<double>();
-                foreach (var q in questions)
+                var questions = set.Items.Where(q => q.Expect != AnswerCheck.OutOfScope).ToList();
+                Console.WriteLine();
+                Console.WriteLine($"{set.Name}: {questions.Count} 問");
+                PrintHeader();
+                runs.Add(methods.Select(m =>
                 {
-                    var watch = Stopwatch.StartNew();
-                    var hits = search(q.Question);
-                    times.Add(watch.Elapsed.TotalMilliseconds);
-                    var rank = hits.Select((e, i) => (e, i)).FirstOrDefault(p => Matches(p.e, q.Expect)).e is null ? (int?)null
-                        : hits.Select((e, i) => (e, i)).First(p => Matches(p.e, q.Expect)).i + 1;
-                    ranks.Add(rank);
-                    if (parse.GetValue(detailOption) && rank != 1)
-                    {
-                        Console.WriteLine($"    {q.Id} {q.Question}: " + string.Join(" | ", hits.Select(h => h.Id)));
-                    }
-                }
-                times.Sort();
-                if (parse.GetValue(detailOption))
-                {
-                    Console.WriteLine($"  {name}: " + string.Join(" ", questions.Zip(ranks, (q, r) => $"{q.Id}={(r is { } k ? k.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-")}")));
-                }
-                var n = (double)questions.Count;
-                Console.WriteLine($"{name,-28}\t{ranks.Count(r => r == 1) / n:0.000}\t{ranks.Count(r => r <= 5) / n:0.000}\t{ranks.Sum(r => r is { } k ? 1.0 / k : 0) / n:0.000}\t{AskCommands.Percentile(times, 0.5):0.00}");
+                    var run = Measure(m.Search, questions, detail);
+                    if (detail) Console.WriteLine($"  {m.Name}: " + string.Join(" ", questions.Zip(run.Ranks, (q, r) => $"{q.Id}={(r is { } k ? k.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-")}")));
+                    PrintRow(m.Name, run);
+                    return run;
+                }).ToArray());
+            }
+            if (sets.Count > 1)
+            {
+                var pooled = methods.Select((_, i) => new Run(runs.SelectMany(r => r[i].Ranks).ToList(), runs.SelectMany(r => r[i].Milliseconds).ToList())).ToList();
+                Console.WriteLine();
+                Console.WriteLine($"全 {sets.Count} ファイル: {pooled[0].Ranks.Count} 問");
+                PrintHeader();
+                for (var i = 0; i < methods.Length; i++) PrintRow(methods[i].Name, pooled[i]);
             }
             return Task.FromResult(0);
         }));
         return command;
+    }
+
+    /// <summary>Searches every question; with detail, lists the top five of each question not found first.</summary>
+    private static Run Measure(Func<string, IReadOnlyList<SearchEntry>> search, IReadOnlyList<EvalItem> questions, bool detail)
+    {
+        var ranks = new List<int?>();
+        var times = new List<double>();
+        foreach (var q in questions)
+        {
+            var watch = Stopwatch.StartNew();
+            var hits = search(q.Question);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            var rank = hits.Select((e, i) => (e, i)).Where(p => Matches(p.e, q.Expect)).Select(p => (int?)p.i + 1).FirstOrDefault();
+            ranks.Add(rank);
+            if (detail && rank != 1) Console.WriteLine($"    {q.Id} {q.Question}: " + string.Join(" | ", hits.Select(h => h.Id)));
+        }
+        return new Run(ranks, times);
+    }
+
+    private static void PrintHeader() => Console.WriteLine($"{"方式",-28}\thit@1\thit@5\tMRR\tp50 ms");
+
+    private static void PrintRow(string name, Run run)
+    {
+        var n = (double)run.Ranks.Count;
+        var times = run.Milliseconds.Order().ToList();
+        Console.WriteLine($"{name,-28}\t{run.Ranks.Count(r => r == 1) / n:0.000}\t{run.Ranks.Count(r => r <= 5) / n:0.000}\t{run.Ranks.Sum(r => r is { } k ? 1.0 / k : 0) / n:0.000}\t{AskCommands.Percentile(times, 0.5):0.00}");
     }
 
     /// <summary>The entry contains one alternative of every expected group, after NFKC.</summary>

@@ -1,0 +1,53 @@
+using KenpoBot.Assistant.Planning;
+using KenpoBot.Assistant.Plugins;
+using KenpoBot.Assistant.Understanding;
+
+namespace KenpoBot.Assistant.Handlers;
+
+/// <summary>
+/// What the plan documents say (「電子申請はいつ導入されますか」「第6期で廃止された施策は」): search, then the sentences that answer.
+/// A question the documents do not answer gets 「資料には記載がありません」 and no citation.
+/// </summary>
+public sealed class DocumentHandler(AnswerComposer compose, SentencePicker picker) : IIntentHandler
+{
+    public IReadOnlyList<Intent> Intents { get; } = [Intent.Search, Intent.OutOfScope];
+
+    public async Task<Reply> HandleAsync(Turn turn, CancellationToken ct)
+    {
+        var f = turn.Frame;
+        var subject = f.IsFollowUp ? turn.Previous?.Subject : null;
+        var query = subject is null ? f.Text : $"{subject} {f.Text}";
+        var hits = await SearchAsync(turn, query, f, ct);
+        var relevant = compose.Relevant(query, hits);
+        if (relevant.Count == 0) return new Reply(AnswerComposer.NotInDocuments(turn.Question, turn.Calls), null);
+
+        var sentences = picker.Pick(f, query, relevant);
+        var want = SentencePicker.WantOf(f);
+        // A question for a number or a date that no sentence answers with one is not answered by the documents.
+        if (want is SentencePicker.Want.Number or SentencePicker.Want.Date && !sentences.Any(s => SentencePicker.Satisfies(want, s.Text)))
+            return new Reply(AnswerComposer.NotInDocuments(turn.Question, turn.Calls), null);
+        var answer = compose.Document(turn.Question, sentences, relevant, turn.Calls);
+        var context = (turn.Previous ?? new Conversation.ConversationContext(Intent.Search, null, null, null, null)) with
+        {
+            Intent = Intent.Search,
+            LastAnswer = answer.Text,
+            Subject = subject ?? f.Topic,
+        };
+        return new Reply(answer, context);
+    }
+
+    /// <summary>
+    /// The question as asked; with a plan named (第5期の…), its own passages first, since body text rarely repeats the plan's name.
+    /// A question about what changed between plans searches all of them.
+    /// </summary>
+    private static async Task<IReadOnlyList<PlanPassage>> SearchAsync(Turn turn, string query, QuestionFrame f, CancellationToken ct)
+    {
+        var hits = (await turn.CallAsync<IReadOnlyList<PlanPassage>>(KnowledgePlugin.Name, "search_plans", new() { ["query"] = query, ["top"] = 6 }, ct) ?? []).ToList();
+        if (f.Plan is null || f.Topic.Length == 0) return hits;
+        var planHits = await turn.CallAsync<IReadOnlyList<PlanPassage>>(KnowledgePlugin.Name, "search_plans",
+            new() { ["query"] = f.Topic, ["plan"] = f.Plan, ["top"] = 5 }, ct) ?? [];
+        return f.Has(Asks.Change) || f.Has(Asks.StillOngoing)
+            ? [.. hits, .. planHits.Where(p => hits.All(h => h.Id != p.Id))]
+            : [.. planHits, .. hits.Where(h => planHits.All(p => p.Id != h.Id))];
+    }
+}

@@ -1,0 +1,92 @@
+using KenpoBot.Assistant.Conversation;
+using KenpoBot.Assistant.Planning;
+using KenpoBot.Assistant.Plugins;
+using KenpoBot.Assistant.Understanding;
+using KenpoBot.Corpus;
+
+namespace KenpoBot.Assistant.Handlers;
+
+/// <summary>
+/// 「令和2年度の保険証回収率の結果は」「令和4年度末の実績は？」「対象者は何人？」: a KPI's published result (with its target and
+/// status), its reference value, or its target population.
+/// </summary>
+public sealed class KpiValueHandler(KpiQueries kpis, AnswerComposer compose) : IIntentHandler
+{
+    public IReadOnlyList<Intent> Intents { get; } = [Intent.KpiValue];
+
+    public async Task<Reply> HandleAsync(Turn turn, CancellationToken ct)
+    {
+        var f = turn.Frame;
+        if (f.Has(Asks.TargetPopulation) || (f.Has(Asks.Baseline) && !f.Has(Asks.Result))) return await PlanFigureAsync(turn, ct);
+        if (f.Has(Asks.Baseline) && f.Year is { } y && kpis.Definitions(f.Metric!, KpiQueries.ScopeOf(f), null, f.Plan).Any(k => k.BaselineYear == y))
+            return await PlanFigureAsync(turn, ct);
+
+        var scope = KpiQueries.ScopeOf(f);
+        var rows = new List<KpiEvaluationView>();
+        foreach (var metric in f.Metrics)
+        {
+            var year = f.Year ?? kpis.LatestResultYear(metric, scope);
+            if (year is null) continue;
+            var view = await turn.CallAsync<KpiEvaluationView>(KpiPlugin.Name, "evaluate_kpi",
+                new() { ["metric"] = metric, ["scope"] = scope.Name, ["fiscalYear"] = year }, ct);
+            if (view is not null) rows.Add(view);
+        }
+        if (rows.Count == 0) return new Reply(kpis.NotFound(turn.Question, Intent.KpiValue, turn.Calls, scope, f.Year, f.Metric), null);
+
+        var lines = rows.Select(r => r.Actual is null && r.ActualText.Length == 0
+            ? $"{KpiQueries.Where(r)}の{r.MetricName}の実績は資料にまだありません。目標は{r.TargetText}です（{KpiSentences.Target(r)}）。"
+            : $"{KpiQueries.Where(r)}の{r.MetricName}の実績は{KpiSentences.Result(r)}です（目標 {r.TargetText}、{r.Status}）。");
+        var answer = compose.KpiList(turn.Question, Intent.KpiValue, string.Join("\n", lines), rows, turn.Calls);
+        var first = rows[0];
+        return new Reply(answer, Remember(turn, first, rows, answer) with { LastValue = first.Actual, LastValueYear = first.FiscalYear });
+    }
+
+    /// <summary>A figure the plan prints beside a KPI: the reference value (参考：令和4年度末) or the target population.</summary>
+    private async Task<Reply> PlanFigureAsync(Turn turn, CancellationToken ct)
+    {
+        var f = turn.Frame;
+        var scope = KpiQueries.ScopeOf(f);
+        var anchor = turn.Previous?.AnchorKpiId;
+        var rows = new List<KpiEvaluationView>();
+        foreach (var metric in f.Metrics)
+        {
+            var candidates = kpis.Definitions(metric, scope, f.Has(Asks.Baseline) ? null : f.Year, f.Plan)
+                .Where(k => f.Has(Asks.Baseline) ? k.Baseline is not null && (f.Year is null || k.BaselineYear == f.Year) : k.TargetPopulation is not null)
+                .OrderByDescending(k => k.Id == anchor)
+                .ToList();
+            if (candidates.FirstOrDefault() is not { } kpi) continue;
+            var view = await turn.CallAsync<KpiEvaluationView>(KpiPlugin.Name, "evaluate_kpi", new() { ["kpiId"] = kpi.Id }, ct);
+            if (view is not null) rows.Add(view);
+        }
+        if (rows.Count == 0) return new Reply(kpis.NotFound(turn.Question, Intent.KpiValue, turn.Calls, scope, f.Year, f.Metric), null);
+
+        var lines = rows.Select(r => f.Has(Asks.TargetPopulation) || !f.Has(Asks.Baseline)
+            ? $"{kpis.Label(r)}の{r.MetricName}の実施対象者数は{KpiSentences.Population(r).Trim('（', '）').Replace("実施対象者数 ", "", StringComparison.Ordinal)}です（目標 {r.TargetText}）。"
+            : $"{kpis.Label(r)}の{r.MetricName}の{JapaneseYears.Wareki(r.BaselineYear!.Value)}末の値（参考値）は{r.Baseline}です（目標 {r.TargetText}）。");
+        var answer = compose.KpiList(turn.Question, Intent.KpiValue, string.Join("\n", lines), rows, turn.Calls, withStatus: false, listRows: false);
+        var first = rows[0];
+        var context = Remember(turn, first, rows, answer) with
+        {
+            AnchorKpiId = first.KpiId,
+            LastValue = f.Has(Asks.Baseline) ? KpiSentences.FirstNumber(first.Baseline) : turn.Previous?.LastValue,
+            LastValueYear = f.Has(Asks.Baseline) ? first.BaselineYear : turn.Previous?.LastValueYear,
+            FiscalYear = turn.Previous?.FiscalYear ?? first.FiscalYear,
+            Plan = f.Plan ?? turn.Previous?.Plan,
+        };
+        return new Reply(answer, context);
+    }
+
+    /// <summary>What the conversation keeps after a value answer: the KPI talked about, and the anchor unless the metric changed.</summary>
+    internal static ConversationContext Remember(Turn turn, KpiEvaluationView first, IReadOnlyList<KpiEvaluationView> rows, Answer answer)
+    {
+        var sameMetric = turn.Previous?.Metric == first.Metric;
+        return new ConversationContext(answer.Intent, Scope.Parse(first.Scope).Name, first.FiscalYear, first.Metric, turn.Frame.Plan)
+        {
+            Scopes = [Scope.Parse(first.Scope).Name],
+            Metrics = [.. rows.Select(r => r.Metric).Distinct()],
+            AnchorKpiId = sameMetric && turn.Previous?.AnchorKpiId is { } anchor ? anchor : first.KpiId,
+            LastAnswer = answer.Text,
+            Subject = first.MetricName,
+        };
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using KenpoBot.Assistant.Plugins;
+using KenpoBot.Assistant.Understanding;
+using KenpoBot.Corpus;
+using KenpoBot.Search.Index;
+
+namespace KenpoBot.Assistant.Handlers;
+
+/// <summary>A sentence (or list item, or table row) of a passage, and how well it answers.</summary>
+public sealed record PickedSentence(string Text, PlanPassage Passage, double Score);
+
+/// <summary>
+/// Picks the sentences that answer a document question from the passages search found: each passage is cut into sentences,
+/// list items and table rows; a sentence scores by the question's content words it holds, and by holding what the question
+/// type needs (a number for 何人/いくつ, a year for いつ, a reason for なぜ, a change for どう変わった, a definition for とは).
+/// </summary>
+public sealed partial class SentencePicker(KnowledgeBase knowledge, ContentWords words)
+{
+    [GeneratedRegex(@"\d")]
+    private static partial Regex Digit();
+
+    [GeneratedRegex(@"(令和|平成|\d{4})\s*(元|\d{1,2})?\s*年|\d+月|年度")]
+    private static partial Regex Date();
+
+    [GeneratedRegex(@"ため|により|によって|から|理由|背景|考え方|必要|踏まえ|義務化|目的")]
+    private static partial Regex Reason();
+
+    [GeneratedRegex(@"廃止|統合|新設|変更|見直し|移行|→|名称|改め|追加|削除|拡大|開始|導入")]
+    private static partial Regex Change();
+
+    [GeneratedRegex(@"とは|をいう|のこと|という|いい、|指す")]
+    private static partial Regex Definition();
+
+    /// <summary>What kind of fact a question wants, read from its frame and text.</summary>
+    public enum Want { Anything, Number, Date, Reason, Change, Definition }
+
+    public static Want WantOf(QuestionFrame f)
+    {
+        var t = f.Text;
+        if (f.Has(Asks.Why)) return Want.Reason;
+        if (Regex.IsMatch(t, "いつ|何年|何月|時期|期限|までに|何日から|から開始")) return Want.Date;
+        if (Regex.IsMatch(t, "何人|何%|何％|いくつ|何件|何事業所|どれくらい|どのくらい|何円|何倍|何ポイント|何部位|何日")) return Want.Number;
+        if (f.Has(Asks.Change) || f.Has(Asks.StillOngoing)) return Want.Change;
+        if (f.Has(Asks.Definition)) return Want.Definition;
+        return Want.Anything;
+    }
+
+    public IReadOnlyList<PickedSentence> Pick(QuestionFrame frame, string query, IReadOnlyList<PlanPassage> passages, int take = 3)
+    {
+        var terms = words.Topic(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
+        if (terms.Count == 0) return [];
+        var want = WantOf(frame);
+        var picked = new List<PickedSentence>();
+        for (var rank = 0; rank < passages.Count; rank++)
+        {
+            var passage = passages[rank];
+            foreach (var sentence in Sentences(FullText(passage)))
+            {
+                var found = terms.Count(t => sentence.Contains(t, StringComparison.OrdinalIgnoreCase));
+                if (found == 0) continue;
+                var score = (double)found / terms.Count + Bonus(want, sentence) - rank * 0.03;
+                picked.Add(new PickedSentence(sentence, passage, score));
+            }
+        }
+        return [.. picked.OrderByDescending(p => p.Score).DistinctBy(p => p.Text).Take(take)];
+    }
+
+    /// <summary>True when the sentence has what the question type needs (a number for a quantity question…).</summary>
+    public static bool Satisfies(Want want, string sentence) => want switch
+    {
+        Want.Number => Digit().IsMatch(sentence),
+        Want.Date => Date().IsMatch(sentence),
+        _ => true,
+    };
+
+    private static double Bonus(Want want, string sentence) => want switch
+    {
+        Want.Number => Digit().IsMatch(sentence) ? 0.3 : -0.5,
+        Want.Date => Date().IsMatch(sentence) ? 0.3 : -0.3,
+        Want.Reason => Reason().IsMatch(sentence) ? 0.25 : 0,
+        Want.Change => Change().IsMatch(sentence) ? 0.25 : 0,
+        Want.Definition => Definition().IsMatch(sentence) ? 0.2 : 0,
+        _ => 0,
+    } - (sentence.Length > 220 ? 0.1 : 0);
+
+    private string FullText(PlanPassage hit) => hit.Kind switch
+    {
+        EntryKind.Section => knowledge.FindSection(hit.Id)?.Text ?? hit.Snippet,
+        EntryKind.Glossary => knowledge.FindTerm(hit.Id) is { } term ? $"{term.Term}とは、{term.Definition}" : hit.Snippet,
+        _ => knowledge.FindKpi(hit.Id) is { } k ? $"{k.Wording}。{k.Note}" : hit.Snippet,
+    };
+
+    /// <summary>Sentences, list items and table rows: split at 。 and line ends; table pipes become 「／」.</summary>
+    public static IEnumerable<string> Sentences(string text)
+    {
+        foreach (var line in text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.StartsWith("|---", StringComparison.Ordinal) || line.StartsWith("| ---", StringComparison.Ordinal)) continue;
+            var clean = line.StartsWith('|') ? string.Join("／", line.Trim('|').Split('|').Select(c => c.Trim()).Where(c => c.Length > 0)) : line.TrimStart('・', '-', '*', ' ', '○', '◯', '■');
+            foreach (var part in clean.Split('。', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (part.Length >= 6) yield return part.Length > 300 ? part[..300] + "…" : part + (clean.Contains('。') ? "。" : "");
+            }
+        }
+    }
+}

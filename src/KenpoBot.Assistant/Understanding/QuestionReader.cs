@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using KenpoBot.Assistant.Conversation;
+using KenpoBot.Corpus;
+using KenpoBot.Corpus.Entities;
+using KenpoBot.Kpi;
+using KenpoBot.Search.Index;
+
+namespace KenpoBot.Assistant.Understanding;
+
+/// <summary>
+/// The one question reader: turns a question and the conversation so far into a <see cref="QuestionFrame"/>. Entities come
+/// from <see cref="EntityRecognizer"/>, KPI metrics from <see cref="MetricResolver"/>, glossary terms from
+/// <see cref="TermFinder"/>, content words from the morphological analyzer; the intent from <see cref="IntentClassifier"/>.
+/// </summary>
+public sealed partial class QuestionReader(MetricResolver metrics, TermFinder terms, ContentWords words, KnowledgeBase knowledge, TimeProvider time)
+{
+    private static readonly TimeZoneInfo Japan = TimeZoneInfo.CreateCustomTimeZone("JST", TimeSpan.FromHours(9), "JST", "JST");
+
+    [GeneratedRegex(@"(?<![\d.,])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(%|パーセント|ポイント|人|事業所|円|件|日)?")]
+    private static partial Regex NumberPattern();
+
+    public int CurrentFiscalYear => JapaneseYears.FiscalYearOf(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Japan).DateTime));
+
+    public QuestionFrame Read(string question, ConversationContext? context = null)
+    {
+        var text = QueryExpander.Clean(question);
+        var entities = EntityRecognizer.Recognize(text);
+        var population = text.Contains("被扶養者", StringComparison.Ordinal) ? Population.Dependent
+            : text.Contains("被保険者", StringComparison.Ordinal) ? Population.Insured : Population.Any;
+        var asks = Cues.AskWords.Where(a => Cues.Any(text, a.Words)).Aggregate(Asks.None, (all, a) => all | a.Ask);
+        var order = Cues.OrderWords.Where(o => Cues.Any(text, o.Words)).Select(o => (RankOrder?)o.Order).FirstOrDefault();
+        var status = Cues.StatusWords.Where(s => Cues.Any(text, s.Words)).Select(s => (KpiStatus?)s.Status).FirstOrDefault();
+
+        var scopes = entities.DistinctScopes.ToList();
+        var years = entities.Years.ToList();
+        var plan = entities.Plan;
+        var metricList = metrics.Resolve(text, population, m => Available(m, scopes, years, plan)).ToList();
+        var term = metricList.Count == 0 || (asks & Asks.Definition) != 0 ? terms.Find(text).Entry : null;
+        var numbers = Numbers(text, entities.Covered, metricList);
+        var named = metrics.Find(text).Where(m => metricList.Contains(m.Metric)).Select(m => MetricResolver.Key(m.Name)).ToList();
+        var topic = string.Join(" ", words.Topic(text, entities.Covered).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !named.Any(n => n.Contains(MetricResolver.Key(w), StringComparison.Ordinal))));
+
+        var frame = new QuestionFrame
+        {
+            Text = text,
+            Scopes = scopes,
+            Region = entities.Region,
+            Years = years,
+            RelativeYear = entities.Relative,
+            Plan = plan,
+            Metrics = metricList,
+            Population = population,
+            StatusFilter = status,
+            Order = order,
+            Numbers = numbers,
+            Asks = asks,
+            Term = term,
+            Topic = topic,
+        };
+        // 「回収率」 after a question on 返納金債権の回収率 is that one, not also 保険証回収率.
+        if (metricList.Count > 1 && context?.Metrics.FirstOrDefault(metricList.Contains) is { } same) frame = frame with { Metrics = [same] };
+        frame = frame with { IsFollowUp = context is not null && IsFollowUp(frame) };
+        frame = Resolve(frame, context);
+        return frame with { Intent = IntentClassifier.Classify(frame, context) };
+    }
+
+    /// <summary>A question with no subject of its own, or one that points back (それ, その, じゃあ…は？).</summary>
+    private static bool IsFollowUp(QuestionFrame frame) =>
+        (frame.Metrics.Count == 0 && frame.Term is null && frame.Topic.Length == 0)
+        || Cues.Demonstratives.Any(d => frame.Text.StartsWith(d, StringComparison.Ordinal) || frame.Text.Contains(d + "の", StringComparison.Ordinal))
+        || Cues.FollowUpOpeners.Any(o => frame.Text.StartsWith(o, StringComparison.Ordinal));
+
+    /// <summary>
+    /// Fills what a follow-up leaves out from the conversation; resolves relative years against the year talked about (or today).
+    /// </summary>
+    private QuestionFrame Resolve(QuestionFrame frame, ConversationContext? context)
+    {
+        var inherited = new List<string>();
+        var years = frame.Years;
+        if (years.Count == 0 && frame.RelativeYear is { } relative)
+        {
+            var from = !relative.FromToday && context?.FiscalYear is { } talkedAbout ? talkedAbout : CurrentFiscalYear;
+            years = [from + relative.Shift];
+        }
+        if (!frame.IsFollowUp || context is null) return frame with { Years = years };
+
+        var metricsOut = frame.Metrics;
+        if (metricsOut.Count == 0 && context.Metrics.Count > 0 && !frame.Has(Asks.Kpi | Asks.Count))
+        {
+            metricsOut = context.Metrics;
+            inherited.Add("metric");
+        }
+        var scopes = frame.Scopes;
+        if (scopes.Count == 0 && context.Scopes.Count > 0)
+        {
+            scopes = [.. context.Scopes.Select(Scope.Parse)];
+            inherited.Add("scope");
+        }
+        if (years.Count == 0 && context.FiscalYear is { } year && frame.Plan is null)
+        {
+            years = [year];
+            inherited.Add("year");
+        }
+        var plan = frame.Plan;
+        if (plan is null && context.Plan is not null && frame.Years.Count == 0 && frame.Scopes.Count == 0)
+        {
+            plan = context.Plan;
+            inherited.Add("plan");
+        }
+        return frame with { Metrics = metricsOut, Scopes = scopes, Years = years, Plan = plan, Inherited = inherited };
+    }
+
+    /// <summary>True when the corpus has a KPI of the metric for the scopes, years and plan given (any of them when none).</summary>
+    private bool Available(string metric, IReadOnlyList<Scope> scopes, IReadOnlyList<int> years, string? plan) =>
+        knowledge.Kpis.Any(k => k.Metric == metric
+            && (scopes.Count == 0 || scopes.Contains(k.Scope))
+            && (years.Count == 0 || years.Any(k.FiscalYears.Contains))
+            && (plan is null || knowledge.FindDocument(k.DocumentId)?.Plan == plan));
+
+    /// <summary>Numbers with a unit, or with a decimal point, outside entities and KPI names (「3か月以内」 is part of a name).</summary>
+    private List<NumberMention> Numbers(string text, bool[] covered, IReadOnlyList<string> metricList)
+    {
+        var blanked = text.ToCharArray();
+        for (var i = 0; i < blanked.Length; i++) if (covered[i]) blanked[i] = ' ';
+        var rest = new string(blanked);
+        foreach (var metric in metricList)
+        {
+            foreach (var match in metrics.Find(text).Where(m => m.Metric == metric && m.Coverage >= 1))
+            {
+                var key = JapaneseYears.Normalize(match.Name);
+                if (rest.Contains(key, StringComparison.Ordinal)) rest = rest.Replace(key, new string(' ', key.Length), StringComparison.Ordinal);
+            }
+        }
+        var found = new List<NumberMention>();
+        foreach (Match m in NumberPattern().Matches(rest))
+        {
+            var unit = m.Groups[2].Value;
+            var value = m.Groups[1].Value;
+            var after = m.Index + m.Length < rest.Length ? rest[m.Index + m.Length] : ' ';
+            if (unit.Length == 0 && (!value.Contains('.') || after is 'か' or 'ヶ' or 'カ' or '月' or '期' or '年' or '支' or '項' or '部' or 'の')) continue;
+            if (decimal.TryParse(value.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+                found.Add(new NumberMention(number, unit == "パーセント" ? "%" : unit));
+        }
+        return found;
+    }
+}

@@ -1,0 +1,76 @@
+using KenpoBot.Corpus;
+
+namespace KenpoBot.Assistant.Understanding;
+
+/// <summary>
+/// Finds the glossary term a text names: exactly (term, synonym, reading), inside a longer sentence (longest first), or
+/// misspelt (most of the term's character bigrams, in one place). Pure and thread-safe.
+/// </summary>
+public sealed class TermFinder
+{
+    private const double MinCoverage = 0.75;
+
+    private readonly IReadOnlyList<(GlossaryEntry Entry, string Name)> names;
+    private readonly KnowledgeBase knowledge;
+
+    public TermFinder(KnowledgeBase knowledge)
+    {
+        this.knowledge = knowledge;
+        names = knowledge.Glossary
+            .SelectMany(e => new[] { e.Term }.Concat(e.Synonyms).Select(n => (Entry: e, Name: JapaneseYears.Normalize(n))))
+            .Where(p => p.Name.Length >= 2)
+            .OrderByDescending(p => p.Name.Length)
+            .ToList();
+    }
+
+    /// <summary>How the term was found: exact, synonym, reading, contained or fuzzy.</summary>
+    public (GlossaryEntry? Entry, string MatchedBy) Find(string text)
+    {
+        var t = JapaneseYears.Normalize(text ?? "").Trim();
+        // A quoted word is what is asked about: 「債権回収の説明に出てくる「レセプト振替サービス」とは？」.
+        var open = t.IndexOf('「');
+        var close = open >= 0 ? t.IndexOf('」', open + 1) : -1;
+        if (close > open + 1 && Find(t[(open + 1)..close]) is { Entry: not null } quoted) return quoted;
+        if (t.Length == 0) return (null, "");
+        if (knowledge.Glossary.FirstOrDefault(e => JapaneseYears.Normalize(e.Term) == t) is { } exact) return (exact, "exact");
+        if (knowledge.FindTerm(t) is { } synonym) return (synonym, "synonym");
+        if (knowledge.Glossary.FirstOrDefault(e => e.Reading == t) is { } reading) return (reading, "reading");
+        if (names.FirstOrDefault(p => t.Contains(p.Name, StringComparison.OrdinalIgnoreCase)) is { Entry: not null } contained) return (contained.Entry, "contained");
+        var fuzzy = names
+            .Where(p => p.Name.Length >= 4)
+            .Select(p => (p.Entry, p.Name, Coverage: Coverage(t, p.Name)))
+            .Where(p => p.Coverage >= MinCoverage)
+            .OrderByDescending(p => p.Coverage).ThenByDescending(p => p.Name.Length)
+            .FirstOrDefault();
+        return fuzzy.Entry is null ? (null, "") : (fuzzy.Entry, "fuzzy");
+    }
+
+    /// <summary>Every glossary term named in the text, in the order written (longest names first where they overlap).</summary>
+    public IReadOnlyList<GlossaryEntry> AllIn(string text)
+    {
+        var t = JapaneseYears.Normalize(text ?? "");
+        var taken = new bool[t.Length];
+        var found = new List<(int At, GlossaryEntry Entry)>();
+        foreach (var (entry, name) in names)
+        {
+            var at = t.IndexOf(name, StringComparison.OrdinalIgnoreCase);
+            if (at < 0 || taken.AsSpan(at, name.Length).Contains(true)) continue;
+            taken.AsSpan(at, name.Length).Fill(true);
+            found.Add((at, entry));
+        }
+        return [.. found.OrderBy(f => f.At).Select(f => f.Entry).Distinct()];
+    }
+
+    /// <summary>The share of the name's bigrams that occur in the text.</summary>
+    private static double Coverage(string text, string name)
+    {
+        var total = 0;
+        var found = 0;
+        for (var i = 0; i + 1 < name.Length; i++)
+        {
+            total++;
+            if (text.Contains(name.AsSpan(i, 2), StringComparison.OrdinalIgnoreCase)) found++;
+        }
+        return total == 0 ? 0 : (double)found / total;
+    }
+}
