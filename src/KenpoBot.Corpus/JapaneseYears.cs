@@ -30,7 +30,8 @@ public static partial class JapaneseYears
                 var isEraWord = era is "令和" or "平成";
                 // A bare "R5"/"H30" must not be part of a longer ASCII word.
                 if (!isEraWord && m.Index > 0 && char.IsAsciiLetterOrDigit(text[m.Index - 1])) continue;
-                if (!isEraWord && !m.Value.Contains('年') && m.Index + m.Length < text.Length && char.IsAsciiLetterOrDigit(text[m.Index + m.Length])) continue;
+                var digitsEnd = m.Groups[2].Index + m.Groups[2].Length;
+                if (!isEraWord && !m.Value.Contains('年') && digitsEnd < text.Length && char.IsAsciiLetterOrDigit(text[digitsEnd])) continue;
                 year = era is "令和" or "R" or "Ｒ" ? ReiwaOffset + n : HeiseiOffset + n;
                 lastEra = year > ReiwaOffset ? "令和" : "平成";
             }

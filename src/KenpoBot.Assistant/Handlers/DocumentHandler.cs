@@ -8,7 +8,7 @@ namespace KenpoBot.Assistant.Handlers;
 /// What the plan documents say (「電子申請はいつ導入されますか」「第6期で廃止された施策は」): search, then the sentences that answer.
 /// A question the documents do not answer gets 「資料には記載がありません」 and no citation.
 /// </summary>
-public sealed class DocumentHandler(AnswerComposer compose, SentencePicker picker) : IIntentHandler
+public sealed class DocumentHandler(AnswerComposer compose, SentencePicker picker, MetricResolver metrics) : IIntentHandler
 {
     public IReadOnlyList<Intent> Intents { get; } = [Intent.Search, Intent.OutOfScope];
 
@@ -16,15 +16,19 @@ public sealed class DocumentHandler(AnswerComposer compose, SentencePicker picke
     {
         var f = turn.Frame;
         var subject = f.IsFollowUp ? turn.Previous?.Subject : null;
-        var query = subject is null ? f.Text : $"{subject} {f.Text}";
+        var asked = string.Join(" ", new[] { subject, f.Text }.Where(p => !string.IsNullOrEmpty(p)));
+        // A KPI named by a short name (柔整) is searched by its full name too.
+        var names = f.Inherited.Contains("metric") ? "" : string.Join(" ", metrics.Find(f.Text).Where(m => f.Metrics.Contains(m.Metric) && m.Name.Length <= 3)
+            .Select(m => metrics.DisplayName(m.Metric)).Distinct());
+        var query = names.Length == 0 ? asked : $"{asked} {names}";
         var hits = await SearchAsync(turn, query, f, ct);
-        var relevant = compose.Relevant(query, hits);
+        var relevant = compose.Relevant(asked, hits);
         if (relevant.Count == 0) return new Reply(AnswerComposer.NotInDocuments(turn.Question, turn.Calls), null);
 
-        var sentences = picker.Pick(f, query, relevant);
+        var sentences = picker.Pick(f, asked, relevant);
         var want = SentencePicker.WantOf(f);
         // A question for a number or a date that no sentence answers with one is not answered by the documents.
-        if (want is SentencePicker.Want.Number or SentencePicker.Want.Date && !sentences.Any(s => SentencePicker.Satisfies(want, s.Text)))
+        if (want is SentencePicker.Want.Number or SentencePicker.Want.Date && !sentences.Any(s => SentencePicker.Answers(want, f.Topic, s.Text)))
             return new Reply(AnswerComposer.NotInDocuments(turn.Question, turn.Calls), null);
         var answer = compose.Document(turn.Question, sentences, relevant, turn.Calls);
         var context = (turn.Previous ?? new Conversation.ConversationContext(Intent.Search, null, null, null, null)) with

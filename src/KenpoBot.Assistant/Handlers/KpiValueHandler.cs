@@ -17,9 +17,7 @@ public sealed class KpiValueHandler(KpiQueries kpis, AnswerComposer compose) : I
     public async Task<Reply> HandleAsync(Turn turn, CancellationToken ct)
     {
         var f = turn.Frame;
-        if (f.Has(Asks.TargetPopulation) || (f.Has(Asks.Baseline) && !f.Has(Asks.Result))) return await PlanFigureAsync(turn, ct);
-        if (f.Has(Asks.Baseline) && f.Year is { } y && kpis.Definitions(f.Metric!, KpiQueries.ScopeOf(f), null, f.Plan).Any(k => k.BaselineYear == y))
-            return await PlanFigureAsync(turn, ct);
+        if (f.Has(Asks.TargetPopulation) || f.Has(Asks.Baseline)) return await PlanFigureAsync(turn, ct);
 
         var scope = KpiQueries.ScopeOf(f);
         var rows = new List<KpiEvaluationView>();
@@ -51,7 +49,7 @@ public sealed class KpiValueHandler(KpiQueries kpis, AnswerComposer compose) : I
         foreach (var metric in f.Metrics)
         {
             var candidates = kpis.Definitions(metric, scope, f.Has(Asks.Baseline) ? null : f.Year, f.Plan)
-                .Where(k => f.Has(Asks.Baseline) ? k.Baseline is not null && (f.Year is null || k.BaselineYear == f.Year) : k.TargetPopulation is not null)
+                .Where(k => f.Has(Asks.Baseline) ? k.Baseline is not null && (f.BaselineYear is null || k.BaselineYear == f.BaselineYear) : k.TargetPopulation is not null)
                 .OrderByDescending(k => k.Id == anchor)
                 .ToList();
             if (candidates.FirstOrDefault() is not { } kpi) continue;

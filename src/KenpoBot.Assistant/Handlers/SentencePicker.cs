@@ -50,6 +50,7 @@ public sealed partial class SentencePicker(KnowledgeBase knowledge, ContentWords
         var terms = words.Topic(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
         if (terms.Count == 0) return [];
         var want = WantOf(frame);
+        var yearForms = frame.Years.SelectMany(JapaneseYears.Forms).Concat(frame.Years.Select(y => $"{y}（")).Select(JapaneseYears.Normalize).ToList();
         var picked = new List<PickedSentence>();
         for (var rank = 0; rank < passages.Count; rank++)
         {
@@ -58,11 +59,26 @@ public sealed partial class SentencePicker(KnowledgeBase knowledge, ContentWords
             {
                 var found = terms.Count(t => sentence.Contains(t, StringComparison.OrdinalIgnoreCase));
                 if (found == 0) continue;
-                var score = (double)found / terms.Count + Bonus(want, sentence) - rank * 0.03;
+                var score = (double)found / terms.Count + Bonus(want, sentence) - rank * 0.03
+                    + (yearForms.Any(y => JapaneseYears.Normalize(sentence).Contains(y, StringComparison.Ordinal)) ? 0.2 : 0)
+                    // A glossary entry answers what a word means; other questions are answered from the plans' own sentences.
+                    - (passage.Kind == EntryKind.Glossary && want != Want.Definition ? 0.15 : 0);
                 picked.Add(new PickedSentence(sentence, passage, score));
             }
         }
         return [.. picked.OrderByDescending(p => p.Score).DistinctBy(p => p.Text).Take(take)];
+    }
+
+    /// <summary>
+    /// True when the sentence answers a quantity or date question: it has a number (or a date) and nearly every content word of the
+    /// question's topic (all of them up to three), so that 「健康保険料率は何%」 is not answered by a sentence on 健康保険証回収率.
+    /// </summary>
+    public static bool Answers(Want want, string topic, string sentence)
+    {
+        if (!Satisfies(want, sentence)) return false;
+        var terms = topic.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
+        var found = terms.Count(t => sentence.Contains(t, StringComparison.OrdinalIgnoreCase));
+        return terms.Count <= 3 ? found == terms.Count : found * 4 >= terms.Count * 3;
     }
 
     /// <summary>True when the sentence has what the question type needs (a number for a quantity question…).</summary>

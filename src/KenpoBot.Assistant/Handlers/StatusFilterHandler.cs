@@ -17,14 +17,14 @@ public sealed class StatusFilterHandler(KpiQueries kpis, AnswerComposer compose)
     public async Task<Reply> HandleAsync(Turn turn, CancellationToken ct)
     {
         var f = turn.Frame;
-        var status = f.StatusFilter ?? KpiStatus.NotAchieved;
-        var word = status.ToJapanese();
+        var statuses = f.StatusFilter.Count > 0 ? f.StatusFilter : [KpiStatus.NotAchieved];
+        var word = statuses.Count > 1 ? "目標に届かなかった（未達成・概ね達成）" : statuses[0].ToJapanese();
         var scopes = f.Scopes.Count > 0 ? f.Scopes : [Scope.Association];
         var year = f.Year ?? (f.Metric is { } m ? kpis.LatestResultYear(m, scopes) : null);
         if (year is null) return new Reply(kpis.NotFound(turn.Question, Intent.StatusFilter, turn.Calls, f.Scope, null, f.Metric), null);
 
         var rows = await turn.CallAsync<IReadOnlyList<KpiEvaluationView>>(KpiDataPlugin.Name, "filter_by_status",
-            new() { ["status"] = status, ["fiscalYear"] = year, ["scopes"] = scopes.Select(s => s.Name).ToArray(), ["metric"] = f.Metric }, ct) ?? [];
+            new() { ["statuses"] = statuses.ToArray(), ["fiscalYear"] = year, ["scopes"] = scopes.Select(s => s.Name).ToArray(), ["metric"] = f.Metric }, ct) ?? [];
         var context = new ConversationContext(Intent.StatusFilter, scopes[0].Name, year, f.Metric, null) { Scopes = [.. scopes.Select(s => s.Name)] };
         string header;
         if (f.Metric is { } metric)
@@ -33,14 +33,14 @@ public sealed class StatusFilterHandler(KpiQueries kpis, AnswerComposer compose)
             var among = f.Region is { } region ? $"{region}の{scopes.Count}支部のうち" : "";
             header = rows.Count == 0
                 ? $"{JapaneseYears.Describe(year.Value)}に{name}の KPI が{word}だった支部は、{among}ありません。"
-                : $"{JapaneseYears.Describe(year.Value)}に{name}の KPI が{word}だったのは、{among}{string.Join("、", rows.Select(r => $"{r.Scope}（実績 {KpiSentences.Result(r)}、目標 {r.TargetText}）"))}です。";
+                : $"{JapaneseYears.Describe(year.Value)}に{name}の KPI が{word}だったのは、{among}{string.Join("、", rows.Select(r => $"{r.Scope}（実績 {KpiSentences.Result(r)}、目標 {r.TargetText}、{r.Status}）"))}です。";
         }
         else
         {
             var where = KpiQueries.Where(scopes[0].Name, year);
             header = rows.Count == 0
                 ? $"{where}に{word}だった KPI はありません。"
-                : $"{where}に{word}だった KPI は{rows.Count}件です: {string.Join("、", rows.Select(r => r.MetricName))}。";
+                : $"{where}に{word}だった KPI は{rows.Count}件です: {string.Join("、", rows.Select(r => $"{r.MetricName}（実績 {KpiSentences.Result(r)}、目標 {r.TargetText}）"))}。";
         }
         var answer = compose.KpiList(turn.Question, Intent.StatusFilter, header, rows, turn.Calls);
         return new Reply(answer, context with { LastAnswer = answer.Text });

@@ -16,8 +16,7 @@ public sealed class WhyHandler(KnowledgeBase knowledge, KpiQueries kpis, Documen
     public async Task<Reply> HandleAsync(Turn turn, CancellationToken ct)
     {
         var f = turn.Frame;
-        if (f.Metric is { } metric && f.Plan is null
-            && kpis.Definitions(metric, KpiQueries.ScopeOf(f), f.Year, null).FirstOrDefault(k => Rationale(k.Note) is not null) is { } kpi)
+        if (f.Plan is null && f.Metrics.SelectMany(m => kpis.Definitions(m, KpiQueries.ScopeOf(f), f.Year, null)).FirstOrDefault(k => Rationale(k.Note) is not null) is { } kpi)
         {
             var view = await turn.CallAsync<KpiEvaluationView>(KpiPlugin.Name, "evaluate_kpi", new() { ["kpiId"] = kpi.Id }, ct);
             var section = knowledge.FindSection(kpi.SectionReference)!;

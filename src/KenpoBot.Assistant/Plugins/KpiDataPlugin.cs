@@ -34,9 +34,9 @@ public sealed class KpiDataPlugin(KpiEvaluator evaluator, KnowledgeBase knowledg
     }
 
     [KernelFunction("filter_by_status")]
-    [Description("ある年度に指定した状態（達成・概ね達成・未達成・評価不能）だった KPI を返す。範囲を指定すればその範囲の KPI、指標を指定すればその指標の各範囲。")]
+    [Description("ある年度に指定した状態（達成・概ね達成・未達成・評価不能）のいずれかだった KPI を返す。範囲を指定すればその範囲の KPI、指標を指定すればその指標の各範囲。目標に届かなかったものは [概ね達成, 未達成]。")]
     public IReadOnlyList<KpiEvaluationView> FilterByStatus(
-        [Description("状態: 達成 / 概ね達成 / 未達成 / 評価不能")] KpiStatus status,
+        [Description("状態の一覧: 達成 / 概ね達成 / 未達成 / 評価不能")] KpiStatus[] statuses,
         [Description("年度（西暦）")] int fiscalYear,
         [Description("範囲（協会全体または支部の県名）の一覧。空ならすべて")] string[]? scopes = null,
         [Description("指標キー。指定しないときは null")] string? metric = null)
@@ -45,7 +45,7 @@ public sealed class KpiDataPlugin(KpiEvaluator evaluator, KnowledgeBase knowledg
         return knowledge.Kpis
             .Where(k => !k.IsReference && k.FiscalYears.Contains(fiscalYear) && (metric is null || k.Metric == metric) && (wanted is null || wanted.Contains(k.Scope)))
             .Select(k => evaluator.Evaluate(k.Id, fiscalYear))
-            .Where(e => e.Status == status && e.Result is not null)
+            .Where(e => statuses.Contains(e.Status) && e.Result is not null)
             .Select(Views.From)
             .ToList();
     }

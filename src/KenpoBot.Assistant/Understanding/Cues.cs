@@ -18,10 +18,10 @@ internal static class Cues
         (Asks.Baseline, ["年度末", "参考値", "基準値", "ベースライン"]),
         (Asks.TargetPopulation, ["対象者", "対象人数"]),
         (Asks.Count, ["いくつ", "何個", "何件", "幾つ", "何項目", "達成数", "の数", "数は", "件数", "まとめ", "ざっくり", "それぞれ", "内訳"]),
-        (Asks.Definition, ["とは", "って何", "ってなに", "ってなん", "意味", "どういう", "どんな", "説明", "定義", "日本語で", "何のこと", "なんのこと"]),
+        (Asks.Definition, ["とは", "って何", "ってなに", "ってなん", "意味", "どういう", "どんな", "説明", "定義", "日本語で", "何のこと", "なんのこと", "基準は"]),
         (Asks.Why, ["なぜ", "何故", "どうして", "理由", "なんで", "根拠", "考え方"]),
-        (Asks.Change, ["変わ", "変化", "違い", "違う", "違っ", "変更", "→", "から", "推移", "どう扱", "扱いに"]),
-        (Asks.Compare, ["比べ", "比較", "どっち", "どちら", "より高", "より低", "より多", "より少", "差"]),
+        (Asks.Change, ["変わ", "変化", "違い", "違う", "違っ", "変更", "→", "から", "推移", "どう扱", "扱いに", "になった", "になりました", "なくなっ", "無くなっ", "新しく", "新た", "新規", "始め", "開始"]),
+        (Asks.Compare, ["比べ", "比較", "どっち", "どちら", "より高", "より低", "より多", "より少"]),
         (Asks.List, ["全部", "すべて", "全て", "挙げ", "一覧", "リスト", "見せ", "教えて", "どれ", "どの"]),
         (Asks.Which, ["どこ", "どの支部", "支部は", "ある?", "ある？", "あります"]),
         (Asks.WhatIf, ["なら", "だったら", "だった場合", "の場合", "としたら", "とすると", "で終わったら", "で終わると", "もし", "仮に", "ままだと", "のままなら"]),
@@ -39,12 +39,14 @@ internal static class Cues
     ];
 
     /// <summary>Status words, longest first: 概ね達成 before 達成, 未達成 before 達成.</summary>
-    public static readonly (KpiStatus Status, string[] Words)[] StatusWords =
+    public static readonly (KpiStatus[] Statuses, string[] Words)[] StatusWords =
     [
-        (KpiStatus.MostlyAchieved, ["概ね達成", "おおむね達成"]),
-        (KpiStatus.NotAchieved, ["未達成", "届かなかった", "届いていない", "届かない", "達成できなかった", "達成できていない", "達成していない", "未達", "未実施", "実施していない", "実施しなかった"]),
-        (KpiStatus.NotEvaluable, ["評価不能"]),
-        (KpiStatus.Achieved, ["達成した", "達成できた", "達成している", "達成済", "クリアした"]),
+        ([KpiStatus.MostlyAchieved], ["概ね達成", "おおむね達成"]),
+        ([KpiStatus.NotAchieved], ["未達成", "未達", "未実施", "実施していない", "実施しなかった"]),
+        // Short of the target: 概ね達成 did not reach it either.
+        ([KpiStatus.MostlyAchieved, KpiStatus.NotAchieved], ["届かなかった", "届いていない", "届かない", "達成できなかった", "達成できていない", "達成していない", "下回った"]),
+        ([KpiStatus.NotEvaluable], ["評価不能"]),
+        ([KpiStatus.Achieved], ["達成した", "達成できた", "達成している", "達成済", "クリアした"]),
     ];
 
     /// <summary>Words that point back at the previous answer.</summary>

@@ -30,7 +30,7 @@ public static class IntentClassifier
             if (f.Numbers.Count > 0 || (context?.LastValue is not null && (f.Has(Asks.Gap) || f.Has(Asks.People)))) return Intent.WhatIf;
         }
         if (metric && f.Order is not null) return Intent.Ranking;
-        if (f.StatusFilter is { } status && status != KpiStatus.NotEvaluable && !f.Has(Asks.Count) && (f.Has(Asks.List) || f.Has(Asks.Which) || f.Region is not null))
+        if (f.StatusFilter.Count > 0 && !f.StatusFilter.Contains(KpiStatus.NotEvaluable) && !f.Has(Asks.Count) && (f.Has(Asks.List) || f.Has(Asks.Which) || f.Region is not null))
         {
             if (metric || names) return Intent.StatusFilter;
         }
@@ -49,6 +49,8 @@ public static class IntentClassifier
             if (f.Has(Asks.TargetPopulation) || (f.Has(Asks.Baseline) && !f.Has(Asks.Target)) || f.Has(Asks.Result)) return Intent.KpiValue;
             if (f.Has(Asks.Target) || f.Has(Asks.Kpi)) return Intent.KpiTarget;
             if (f.IsFollowUp && context is not null && IsKpiIntent(context.Intent)) return context.Intent;
+            // 「第5期の…の照会業務の強化は第6期ではどういう扱いに」: about a measure, not its figures.
+            if (f.Has(Asks.Change) || f.Has(Asks.StillOngoing) || f.Has(Asks.Definition)) return Intent.Search;
             if (!residual) return Intent.KpiValue;
             return Intent.Search;
         }

@@ -75,7 +75,11 @@ public sealed record QuestionFrame
 
     public Population Population { get; init; }
 
-    public KpiStatus? StatusFilter { get; init; }
+    /// <summary>The statuses asked for (「未達成だった」; 「届かなかった」 is 未達成 or 概ね達成); empty when none.</summary>
+    public IReadOnlyList<KpiStatus> StatusFilter { get; init; } = [];
+
+    /// <summary>The year of a reference value (「令和4年度末の値」), apart from the years of the KPI.</summary>
+    public int? BaselineYear { get; init; }
 
     public RankOrder? Order { get; init; }
 

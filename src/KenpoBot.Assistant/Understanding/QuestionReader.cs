@@ -30,13 +30,24 @@ public sealed partial class QuestionReader(MetricResolver metrics, TermFinder te
             : text.Contains("被保険者", StringComparison.Ordinal) ? Population.Insured : Population.Any;
         var asks = Cues.AskWords.Where(a => Cues.Any(text, a.Words)).Aggregate(Asks.None, (all, a) => all | a.Ask);
         var order = Cues.OrderWords.Where(o => Cues.Any(text, o.Words)).Select(o => (RankOrder?)o.Order).FirstOrDefault();
-        var status = Cues.StatusWords.Where(s => Cues.Any(text, s.Words)).Select(s => (KpiStatus?)s.Status).FirstOrDefault();
+        var status = Cues.StatusWords.Where(s => Cues.Any(text, s.Words)).Select(s => s.Statuses).FirstOrDefault() ?? [];
+        // 「目標達成してる？」 asks for the status, not the target.
+        if (TargetReached().IsMatch(text)) asks &= ~Asks.Target;
 
         var scopes = entities.DistinctScopes.ToList();
         var years = entities.Years.ToList();
+        // 「令和4年度末の値」 is the year of a reference value, not of the KPI.
+        int? baselineYear = null;
+        if (years.FirstOrDefault(y => JapaneseYears.Find(text).Any(m => m.FiscalYear == y && text.AsSpan(m.Index + m.Length).StartsWith("末"))) is var b and > 0)
+        {
+            baselineYear = b;
+            years.Remove(b);
+            asks |= Asks.Baseline;
+        }
         var plan = entities.Plan;
         var metricList = metrics.Resolve(text, population, m => Available(m, scopes, years, plan)).ToList();
-        var term = metricList.Count == 0 || (asks & Asks.Definition) != 0 ? terms.Find(text).Entry : null;
+        var term = metricList.Count == 0 || (asks & Asks.Definition) != 0 ? terms.Find(Blank(text, entities.Covered)).Entry : null;
+        if ((asks & Asks.Change) != 0) asks &= ~Asks.Definition; // 「どういう扱いになりましたか」 asks what changed
         var numbers = Numbers(text, entities.Covered, metricList);
         var named = metrics.Find(text).Where(m => metricList.Contains(m.Metric)).Select(m => MetricResolver.Key(m.Name)).ToList();
         var topic = string.Join(" ", words.Topic(text, entities.Covered).Split(' ', StringSplitOptions.RemoveEmptyEntries)
@@ -53,6 +64,7 @@ public sealed partial class QuestionReader(MetricResolver metrics, TermFinder te
             Metrics = metricList,
             Population = population,
             StatusFilter = status,
+            BaselineYear = baselineYear,
             Order = order,
             Numbers = numbers,
             Asks = asks,
@@ -64,6 +76,17 @@ public sealed partial class QuestionReader(MetricResolver metrics, TermFinder te
         frame = frame with { IsFollowUp = context is not null && IsFollowUp(frame) };
         frame = Resolve(frame, context);
         return frame with { Intent = IntentClassifier.Classify(frame, context) };
+    }
+
+    [GeneratedRegex(@"目標\s*(?:を|に|は)?\s*(?:達成|届|クリア|満た)")]
+    private static partial Regex TargetReached();
+
+    /// <summary>The text with the covered characters (entities) blanked out.</summary>
+    private static string Blank(string text, bool[] covered)
+    {
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++) if (covered[i]) chars[i] = '　';
+        return new string(chars);
     }
 
     /// <summary>A question with no subject of its own, or one that points back (それ, その, じゃあ…は？).</summary>
@@ -122,9 +145,7 @@ public sealed partial class QuestionReader(MetricResolver metrics, TermFinder te
     /// <summary>Numbers with a unit, or with a decimal point, outside entities and KPI names (「3か月以内」 is part of a name).</summary>
     private List<NumberMention> Numbers(string text, bool[] covered, IReadOnlyList<string> metricList)
     {
-        var blanked = text.ToCharArray();
-        for (var i = 0; i < blanked.Length; i++) if (covered[i]) blanked[i] = ' ';
-        var rest = new string(blanked);
+        var rest = Blank(text, covered);
         foreach (var metric in metricList)
         {
             foreach (var match in metrics.Find(text).Where(m => m.Metric == metric && m.Coverage >= 1))
