@@ -72,6 +72,67 @@ public sealed class CorpusLoaderTests
     }
 
     [Fact]
+    public void Load_RealCorpus_HasSeveralAliasesForEveryMetric()
+    {
+        Assert.True(Knowledge.MetricAliases.Count >= 150);
+        var aliasCounts = Knowledge.MetricAliases.CountBy(a => a.Metric).ToDictionary(p => p.Key, p => p.Value);
+        foreach (var metric in Knowledge.Kpis.Select(k => k.Metric).Distinct())
+        {
+            Assert.True(aliasCounts.GetValueOrDefault(metric) >= 3, $"{metric} has {aliasCounts.GetValueOrDefault(metric)} aliases");
+        }
+    }
+
+    [Theory]
+    [InlineData("健診データ取得率", "employer-checkup-data-rate")]
+    [InlineData("事業者健診データの取得率", "employer-checkup-data-rate")]
+    [InlineData("特定保健指導実施率", "dependent-guidance-rate guidance-rate insured-guidance-rate")]
+    [InlineData("特定健診実施率", "dependent-specific-checkup-rate specific-checkup-plan-reference")]
+    [InlineData("生活習慣病予防健診実施率", "lifestyle-checkup-rate")]
+    [InlineData("生活習慣病予防検診", "lifestyle-checkup-rate")]
+    [InlineData("保険証回収率", "card-recovery-rate")]
+    [InlineData("返納金", "refund-claim-recovery-rate refund-share")]
+    [InlineData("査定率", "receipt-assessment-rate")]
+    [InlineData("柔整", "judo-multi-frequent")]
+    [InlineData("ジェネリック", "generic-drug-share")]
+    [InlineData("後発医薬品", "generic-drug-share")]
+    [InlineData("バイオ後続品", "biosimilar-promotion biosimilar-share")]
+    [InlineData("郵送化率", "mail-application-rate")]
+    [InlineData("平均所要日数", "service-standard-days")]
+    [InlineData("一者応札", "single-bid-share")]
+    [InlineData("受診勧奨", "post-referral-visit-rate untreated-visit-rate")]
+    [InlineData("限度額認定証", "ceiling-certificate-rate")]
+    [InlineData("LINE", "sns-posting")]
+    public void Load_RealCorpus_AliasNamesTheExpectedMetrics(string alias, string metrics)
+    {
+        Assert.Equal(
+            metrics.Split(' '),
+            Knowledge.MetricAliases.Where(a => a.Alias == alias).Select(a => a.Metric).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Load_RealCorpus_AliasesOfPopulationSpecificMetricsLeaveOutThePopulationWord()
+    {
+        var populationMetrics = Knowledge.Kpis
+            .Where(k => k.MetricName.StartsWith("被保険者の", StringComparison.Ordinal) || k.MetricName.StartsWith("被扶養者の", StringComparison.Ordinal))
+            .Select(k => k.Metric)
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(["dependent-guidance-rate", "dependent-specific-checkup-rate", "insured-guidance-rate"], populationMetrics.Order(StringComparer.Ordinal));
+        Assert.All(
+            Knowledge.MetricAliases.Where(a => populationMetrics.Contains(a.Metric)),
+            a => Assert.False(a.Alias.Contains("被保険者") || a.Alias.Contains("被扶養者"), $"{a.Location}: {a.Alias}"));
+    }
+
+    [Fact]
+    public void Load_CorpusWithoutMetricAliases_LoadsWithNoAliases()
+    {
+        var copy = RepoPaths.CopyCorpus();
+        File.Delete(Path.Combine(copy, CorpusLoader.MetricAliasFile));
+        var knowledge = CorpusLoader.Load(copy);
+        Assert.Empty(knowledge.MetricAliases);
+        Assert.Equal(Knowledge.Kpis.Count, knowledge.Kpis.Count);
+    }
+
+    [Fact]
     public void ContentHash_ChangesWithAnyByte()
     {
         var copy = RepoPaths.CopyCorpus();

@@ -141,6 +141,54 @@ public sealed class CorpusValidationTests
         Assert.Contains("#no-such-anchor", error.Reason);
     }
 
+    /// <summary>Appends <paramref name="row"/> to the copy's metric-aliases.tsv; returns its 1-based line.</summary>
+    private static int AppendAlias(string corpus, string row)
+    {
+        var path = Path.Combine(corpus, CorpusLoader.MetricAliasFile);
+        File.AppendAllLines(path, [row]);
+        return File.ReadAllLines(path).Length;
+    }
+
+    [Fact]
+    public void MetricAlias_ForUnknownMetric_IsRejectedAtItsLine()
+    {
+        var corpus = RepoPaths.CopyCorpus();
+        var line = AppendAlias(corpus, "no-such-metric\t健診データ取得率\tstaff");
+        var error = SingleError(corpus);
+        Assert.Equal((CorpusLoader.MetricAliasFile, line), (error.File, error.Line));
+        Assert.Contains("metric「no-such-metric」は KPI 定義にありません", error.Reason);
+    }
+
+    [Fact]
+    public void MetricAlias_CitingAFileNoDocumentWasMadeFrom_IsRejectedAtItsLine()
+    {
+        var corpus = RepoPaths.CopyCorpus();
+        var line = AppendAlias(corpus, "generic-drug-share\t後発品\t005_0000000000000000.txt:12");
+        var error = SingleError(corpus);
+        Assert.Equal((CorpusLoader.MetricAliasFile, line), (error.File, error.Line));
+        Assert.Contains("005_0000000000000000.txt", error.Reason);
+    }
+
+    [Fact]
+    public void MetricAlias_DuplicatedPair_IsRejectedAtTheSecondLine()
+    {
+        var corpus = RepoPaths.CopyCorpus();
+        var line = AppendAlias(corpus, "judo-multi-frequent\t柔整\tstaff");
+        var error = SingleError(corpus);
+        Assert.Equal((CorpusLoader.MetricAliasFile, line), (error.File, error.Line));
+        Assert.Contains("alias「柔整」が重複しています", error.Reason);
+    }
+
+    [Fact]
+    public void KpiFolder_UnknownFile_IsRejected()
+    {
+        var corpus = RepoPaths.CopyCorpus();
+        File.WriteAllText(Path.Combine(corpus, "kpi", "aliases.tsv"), "metric\talias\tsource\n");
+        var error = SingleError(corpus);
+        Assert.Equal(("kpi/aliases.tsv", 0), (error.File, error.Line));
+        Assert.Contains("metric-aliases.tsv", error.Reason);
+    }
+
     [Fact]
     public void Check_ReportsEveryProblem_NotJustTheFirst()
     {

@@ -430,7 +430,7 @@ public sealed class KpiEvaluatorTests
 
         var evaluation = Evaluate(definition, Result(56.8m, fiscalYear: 2025));
 
-        Assert.Equal("目標まで 0.8ポイント 不足（対象者 142,354人に当てはめると約 1,139人の不足。人数は小数点以下切り上げ）", evaluation.GapText);
+        Assert.Equal("目標まで 0.8ポイント 不足（対象者 142,354人に当てはめると 1,138.8人、約 1,139人の不足。人数は小数点以下切り上げ）", evaluation.GapText);
     }
 
     // ---- what if ----

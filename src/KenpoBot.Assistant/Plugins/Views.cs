@@ -85,7 +85,8 @@ public static partial class Views
     public static ScopeStatus From(ScopeEvaluation evaluation) => new(
         new KpiSummaryView(evaluation.Scope.DisplayName, evaluation.FiscalYear, evaluation.CountOf(KpiStatus.Achieved),
             evaluation.CountOf(KpiStatus.MostlyAchieved), evaluation.CountOf(KpiStatus.NotAchieved), evaluation.CountOf(KpiStatus.NotEvaluable)),
-        evaluation.Rows.Select(From).ToList());
+        // A （参考） line is not a KPI: it is neither counted nor listed with a status.
+        evaluation.Rows.Where(r => !r.Definition.IsReference).Select(From).ToList());
 
     public static PlanPassage From(SearchHit hit) => new(hit.Entry.Kind, hit.Entry.Id, hit.Entry.DocumentId, hit.Entry.DocumentTitle,
         hit.Entry.HeadingPath, hit.Entry.Scope, hit.Entry.FiscalYears.ToString(), hit.Snippet, hit.Score);
