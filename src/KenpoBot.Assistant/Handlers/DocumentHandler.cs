@@ -1,6 +1,7 @@
 using KenpoBot.Assistant.Planning;
 using KenpoBot.Assistant.Plugins;
 using KenpoBot.Assistant.Understanding;
+using KenpoBot.Corpus;
 
 namespace KenpoBot.Assistant.Handlers;
 
@@ -8,8 +9,11 @@ namespace KenpoBot.Assistant.Handlers;
 /// What the plan documents say (「電子申請はいつ導入されますか」「第6期で廃止された施策は」): search, then the sentences that answer.
 /// A question the documents do not answer gets 「資料には記載がありません」 and no citation.
 /// </summary>
-public sealed class DocumentHandler(AnswerComposer compose, SentencePicker picker, MetricResolver metrics) : IIntentHandler
+public sealed class DocumentHandler(AnswerComposer compose, SentencePicker picker, MetricResolver metrics, KnowledgeBase knowledge, QuestionReader reader) : IIntentHandler
 {
+    private string? currentPlan => knowledge.Documents
+        .FirstOrDefault(d => d.Kind == DocumentKind.ActionPlan && d.Plan is not null && d.FiscalYears.Contains(reader.CurrentFiscalYear))?.Plan;
+
     public IReadOnlyList<Intent> Intents { get; } = [Intent.Search, Intent.OutOfScope];
 
     public async Task<Reply> HandleAsync(Turn turn, CancellationToken ct)
@@ -25,8 +29,11 @@ public sealed class DocumentHandler(AnswerComposer compose, SentencePicker picke
         var relevant = compose.Relevant(asked, hits);
         if (relevant.Count == 0) return new Reply(AnswerComposer.NotInDocuments(turn.Question, turn.Calls), null);
 
-        var sentences = picker.Pick(f, asked, relevant);
         var want = SentencePicker.WantOf(f);
+        // For a number or a date, the sentences that give one come first.
+        var sentences = picker.Pick(f, asked, relevant, take: 8)
+            .OrderByDescending(s => want is SentencePicker.Want.Number or SentencePicker.Want.Date && SentencePicker.Answers(want, f.Topic, s.Text))
+            .Take(3).ToList();
         // A question for a number or a date that no sentence answers with one is not answered by the documents.
         if (want is SentencePicker.Want.Number or SentencePicker.Want.Date && !sentences.Any(s => SentencePicker.Answers(want, f.Topic, s.Text)))
             return new Reply(AnswerComposer.NotInDocuments(turn.Question, turn.Calls), null);
@@ -35,7 +42,7 @@ public sealed class DocumentHandler(AnswerComposer compose, SentencePicker picke
         {
             Intent = Intent.Search,
             LastAnswer = answer.Text,
-            Subject = subject ?? f.Topic,
+            Subject = f.Topic.Length > 0 ? f.Topic : subject,
         };
         return new Reply(answer, context);
     }
@@ -44,13 +51,15 @@ public sealed class DocumentHandler(AnswerComposer compose, SentencePicker picke
     /// The question as asked; with a plan named (第5期の…), its own passages first, since body text rarely repeats the plan's name.
     /// A question about what changed between plans searches all of them.
     /// </summary>
-    private static async Task<IReadOnlyList<PlanPassage>> SearchAsync(Turn turn, string query, QuestionFrame f, CancellationToken ct)
+    private async Task<IReadOnlyList<PlanPassage>> SearchAsync(Turn turn, string query, QuestionFrame f, CancellationToken ct)
     {
         var hits = (await turn.CallAsync<IReadOnlyList<PlanPassage>>(KnowledgePlugin.Name, "search_plans", new() { ["query"] = query, ["top"] = 6 }, ct) ?? []).ToList();
-        if (f.Plan is null || f.Topic.Length == 0) return hits;
+        // 「今も続いてる？」 asks about the plan in force now.
+        var plan = f.Plan ?? (f.Has(Asks.StillOngoing) ? currentPlan : null);
+        if (plan is null || f.Topic.Length == 0) return hits;
         var planHits = await turn.CallAsync<IReadOnlyList<PlanPassage>>(KnowledgePlugin.Name, "search_plans",
-            new() { ["query"] = f.Topic, ["plan"] = f.Plan, ["top"] = 5 }, ct) ?? [];
-        return f.Has(Asks.Change) || f.Has(Asks.StillOngoing)
+            new() { ["query"] = query, ["plan"] = plan, ["top"] = 5 }, ct) ?? [];
+        return f.Has(Asks.Change) && f.Plan is not null
             ? [.. hits, .. planHits.Where(p => hits.All(h => h.Id != p.Id))]
             : [.. planHits, .. hits.Where(h => planHits.All(p => p.Id != h.Id))];
     }

@@ -71,14 +71,14 @@ public sealed partial class SentencePicker(KnowledgeBase knowledge, ContentWords
 
     /// <summary>
     /// True when the sentence answers a quantity or date question: it has a number (or a date) and nearly every content word of the
-    /// question's topic (all of them up to three), so that 「健康保険料率は何%」 is not answered by a sentence on 健康保険証回収率.
+    /// question's topic (all of them up to three, else three in five), so that 「健康保険料率は何%」 is not answered by a sentence on 健康保険証回収率.
     /// </summary>
     public static bool Answers(Want want, string topic, string sentence)
     {
         if (!Satisfies(want, sentence)) return false;
         var terms = topic.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
         var found = terms.Count(t => sentence.Contains(t, StringComparison.OrdinalIgnoreCase));
-        return terms.Count <= 3 ? found == terms.Count : found * 4 >= terms.Count * 3;
+        return terms.Count <= 3 ? found == terms.Count : found * 5 >= terms.Count * 3;
     }
 
     /// <summary>True when the sentence has what the question type needs (a number for a quantity question…).</summary>

@@ -45,12 +45,13 @@ public static class IntentClassifier
         if (metric && f.Has(Asks.Gap) && !f.Has(Asks.WhatIf)) return Intent.Gap;
         if (metric)
         {
+            // 「第5期の…の照会業務の強化は第6期ではどういう扱いに」「この取組って今も続いてる？」: about a measure, not its figures.
+            if ((f.Has(Asks.Change) || f.Has(Asks.StillOngoing)) && (f.Asks & KpiAsks) == 0) return Intent.Search;
             if (f.Has(Asks.Status) && !f.Has(Asks.Target)) return Intent.KpiStatus;
             if (f.Has(Asks.TargetPopulation) || (f.Has(Asks.Baseline) && !f.Has(Asks.Target)) || f.Has(Asks.Result)) return Intent.KpiValue;
             if (f.Has(Asks.Target) || f.Has(Asks.Kpi)) return Intent.KpiTarget;
             if (f.IsFollowUp && context is not null && IsKpiIntent(context.Intent)) return context.Intent;
-            // 「第5期の…の照会業務の強化は第6期ではどういう扱いに」: about a measure, not its figures.
-            if (f.Has(Asks.Change) || f.Has(Asks.StillOngoing) || f.Has(Asks.Definition)) return Intent.Search;
+            if (f.Has(Asks.Definition)) return Intent.Search;
             if (!residual) return Intent.KpiValue;
             return Intent.Search;
         }
