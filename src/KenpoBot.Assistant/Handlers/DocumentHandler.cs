@@ -19,6 +19,10 @@ public sealed class DocumentHandler(AnswerComposer compose, SentencePicker picke
     public async Task<Reply> HandleAsync(Turn turn, CancellationToken ct)
     {
         var f = turn.Frame;
+        // A branch or an action plan the documents do not have: say so rather than answer from another's text.
+        if ((f.Plan is { } plan && knowledge.Documents.All(d => d.Plan != plan))
+            || (f.Region is null && f.Scopes.Count > 0 && f.Scopes.All(s => !s.IsAssociation && knowledge.Documents.All(d => d.Scope != s) && knowledge.Kpis.All(k => k.Scope != s))))
+            return new Reply(AnswerComposer.NotInDocuments(turn.Question, turn.Calls), null);
         var subject = f.IsFollowUp ? turn.Previous?.Subject : null;
         var asked = string.Join(" ", new[] { subject, f.Text }.Where(p => !string.IsNullOrEmpty(p)));
         // A KPI named by a short name (柔整) is searched by its full name too.

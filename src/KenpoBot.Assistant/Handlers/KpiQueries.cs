@@ -57,6 +57,16 @@ public sealed class KpiQueries(KnowledgeBase knowledge, MetricResolver metrics)
         return Where(v);
     }
 
+    /// <summary>The section that publishes a KPI row, as a citation.</summary>
+    public Citation Cite(KpiEvaluationView v)
+    {
+        var kpi = knowledge.FindKpi(v.KpiId)!;
+        var section = knowledge.FindSection(kpi.SectionReference)!;
+        var document = knowledge.FindDocument(kpi.DocumentId)!;
+        return new Citation(document.Id, document.Title, string.Join(" > ", section.HeadingPath), document.FiscalYears.ToString(), document.Scope.DisplayName,
+            $"{v.Scope} {v.Name}：実績 {KpiSentences.Result(v)}{(v.Previous is { } p ? $"（前年度 {KpiSentences.Value(p, v)}）" : "")}");
+    }
+
     /// <summary>The answer when the documents have no KPI for what was asked: say so, say what there is, cite nothing.</summary>
     public Answer NotFound(string question, Intent intent, IReadOnlyList<ToolCall> calls, Scope? scope, int? year, string? metric, string? plan = null)
     {

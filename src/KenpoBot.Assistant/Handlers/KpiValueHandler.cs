@@ -21,6 +21,7 @@ public sealed class KpiValueHandler(KpiQueries kpis, AnswerComposer compose) : I
 
         var scope = KpiQueries.ScopeOf(f);
         var rows = new List<KpiEvaluationView>();
+        var previousLines = new List<(string Text, Citation Citation)>();
         foreach (var metric in f.Metrics)
         {
             var year = f.Year ?? kpis.LatestResultYear(metric, scope);
@@ -28,7 +29,10 @@ public sealed class KpiValueHandler(KpiQueries kpis, AnswerComposer compose) : I
             var view = await turn.CallAsync<KpiEvaluationView>(KpiPlugin.Name, "evaluate_kpi",
                 new() { ["metric"] = metric, ["scope"] = scope.Name, ["fiscalYear"] = year }, ct);
             if (view is not null) rows.Add(view);
+            else if (await PublishedAsPreviousAsync(turn, metric, scope, year.Value, ct) is { } line) previousLines.Add(line);
         }
+        if (rows.Count == 0 && previousLines.Count > 0)
+            return new Reply(new Answer(turn.Question, Intent.KpiValue, string.Join("\n", previousLines.Select(p => p.Text)), [.. previousLines.Select(p => p.Citation)], [], turn.Calls), turn.Previous);
         if (rows.Count == 0) return new Reply(kpis.NotFound(turn.Question, Intent.KpiValue, turn.Calls, scope, f.Year, f.Metric), null);
 
         var lines = rows.Select(r => r.Actual is null && r.ActualText.Length == 0
@@ -72,6 +76,20 @@ public sealed class KpiValueHandler(KpiQueries kpis, AnswerComposer compose) : I
             Plan = f.Plan ?? turn.Previous?.Plan,
         };
         return new Reply(answer, context);
+    }
+
+    /// <summary>
+    /// A year with no KPI of its own whose figure the next year's table prints as 前年度 (003's FY2023 table gives FY2022):
+    /// 「秋田支部の令和4年度の保険証回収率は95.42%です（令和5年度の KPI 表の前年度の値）」.
+    /// </summary>
+    private async Task<(string Text, Citation Citation)?> PublishedAsPreviousAsync(Turn turn, string metric, Scope scope, int year, CancellationToken ct)
+    {
+        if (kpis.Definitions(metric, scope, year + 1, null).Count == 0) return null;
+        var next = await turn.CallAsync<KpiEvaluationView>(KpiPlugin.Name, "evaluate_kpi",
+            new() { ["metric"] = metric, ["scope"] = scope.Name, ["fiscalYear"] = year + 1 }, ct);
+        if (next?.Previous is not { } previous) return null;
+        var text = $"{KpiQueries.Where(scope.Name, year)}の{next.MetricName}は{KpiSentences.Value(previous, next)}です（{JapaneseYears.Wareki(year + 1)}の KPI 表に前年度の値として載っているもの。{JapaneseYears.Wareki(year)}の KPI の目標は資料にありません）。";
+        return (text, kpis.Cite(next));
     }
 
     /// <summary>What the conversation keeps after a value answer: the KPI talked about, and the anchor unless the metric changed.</summary>

@@ -22,8 +22,8 @@ public static class IntentClassifier
         var names = f.Scopes.Count > 0 || f.Years.Count > 0 || f.Plan is not null;
 
         if (f.Has(Asks.Why) && (metric || f.Term is not null || residual) && !(inheritedMetric && residual && f.Term is null && !f.IsFollowUp)) return Intent.Why;
-        if (IsDefinition(f, metric && !inheritedMetric)) return Intent.Glossary;
         if (f.Has(Asks.CurrentPlan)) return Intent.CurrentPlan;
+        if (IsDefinition(f, metric && !inheritedMetric)) return Intent.Glossary;
         if (metric && inheritedMetric && residual && (f.Asks & (KpiAsks & ~Asks.Count)) == 0 && f.Numbers.Count == 0) return Intent.Search;
         if (metric && (f.Has(Asks.WhatIf) || (f.IsFollowUp && f.Numbers.Any(n => n.Unit is "%" or "人" or "事業所" or "円" or "件"))))
         {

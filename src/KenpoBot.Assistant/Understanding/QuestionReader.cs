@@ -33,6 +33,8 @@ public sealed partial class QuestionReader(MetricResolver metrics, TermFinder te
         var status = Cues.StatusWords.Where(s => Cues.Any(text, s.Words)).Select(s => s.Statuses).FirstOrDefault() ?? [];
         // 「目標達成してる？」 asks for the status, not the target.
         if (TargetReached().IsMatch(text)) asks &= ~Asks.Target;
+        // 「目標は何％でしたか」 asks for the target: only 実績/結果 make it a question on the result too.
+        if ((asks & Asks.Target) != 0 && !text.Contains("実績", StringComparison.Ordinal) && !text.Contains("結果", StringComparison.Ordinal)) asks &= ~Asks.Result;
 
         var scopes = entities.DistinctScopes.ToList();
         var years = entities.Years.ToList();

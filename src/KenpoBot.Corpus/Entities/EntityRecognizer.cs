@@ -31,11 +31,11 @@ public sealed record RecognizedEntities(
 /// </summary>
 public static partial class EntityRecognizer
 {
-    [GeneratedRegex(@"(?:第\s*(\d{1,2})\s*期|(?<![A-Za-z0-9])AP\s*(\d{1,2})(?!\d)|(?<![\d第.])(\d)\s*期(?![間限首末日]))(?!\s*の?\s*(?:保健事業|特定健康診査|特定健診|特定保健指導|データヘルス|医療費適正化))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:第\s*(\d{1,2})\s*期|(?<![A-Za-z0-9])AP\s*(\d{1,2})(?!\d)|(?<![\d第.])(\d)\s*期(?![間限首末日]))(?!\s*(?:保健事業|特定健康診査|特定健診|特定保健指導|データヘルス|医療費適正化))", RegexOptions.IgnoreCase)]
     private static partial Regex PlanPattern();
 
     /// <summary>前年度, 前の年, 昨年度, 去年: a year back. Not 対前年度 or 前年度以上/以下/比, which are KPI wording.</summary>
-    [GeneratedRegex(@"(?<!対)(?:その前の年度?|前の年度?|前年度?|昨年度?|去年度?)(?!\s*(?:以上|以下|比|末|実績|の実績|の値|より|と比))")]
+    [GeneratedRegex(@"(?<!対)(?:その前の年度?|前の年度?|前年度?|昨年度?|去年度?)(?!度)(?!\s*(?:以上|以下|比|末|実績|の実績|の値|より|と比))")]
     private static partial Regex PreviousYearPattern();
 
     [GeneratedRegex(@"翌年度?|次年度|次の年度?")]
