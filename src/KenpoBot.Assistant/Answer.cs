@@ -115,6 +115,9 @@ public sealed record Answer(
     /// <summary>Summary counts, for a KPI status answer.</summary>
     public KpiSummaryView? Summary { get; init; }
 
+    /// <summary>How the question was read (intent and slots): shown by `ask --json` for diagnosis.</summary>
+    public Understanding.QuestionFrame? Frame { get; init; }
+
     /// <summary>Follow-up questions offered as buttons.</summary>
     public IReadOnlyList<string> Suggestions { get; init; } = [];
 }

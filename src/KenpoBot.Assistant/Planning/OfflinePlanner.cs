@@ -22,7 +22,7 @@ public sealed class OfflinePlanner(Kernel kernel, QuestionReader reader, IEnumer
         var turn = new Turn(question, frame, previous, kernel);
         var handler = byIntent.GetValueOrDefault(frame.Intent) ?? byIntent[Intent.Search];
         var reply = await handler.HandleAsync(turn, ct);
-        return (reply.Answer, reply.Context ?? previous);
+        return (reply.Answer with { Frame = frame }, reply.Context ?? previous);
     }
 
     /// <summary>The frame a question is read into, for tests and diagnostics.</summary>

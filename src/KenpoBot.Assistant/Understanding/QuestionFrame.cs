@@ -88,7 +88,11 @@ public sealed record QuestionFrame
     public Asks Asks { get; init; }
 
     /// <summary>The glossary term the question names, if any (「保険者間調整」).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public GlossaryEntry? Term { get; init; }
+
+    /// <summary>The name of <see cref="Term"/>, for diagnosis.</summary>
+    public string? TermName => Term?.Term;
 
     /// <summary>The content words left once entities and question words are taken out.</summary>
     public string Topic { get; init; } = "";
@@ -101,9 +105,12 @@ public sealed record QuestionFrame
 
     public bool Has(Asks ask) => (Asks & ask) == ask;
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public Scope? Scope => Scopes.Count > 0 ? Scopes[0] : null;
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public int? Year => Years.Count > 0 ? Years[0] : null;
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public string? Metric => Metrics.Count > 0 ? Metrics[0] : null;
 }

@@ -53,7 +53,7 @@ public sealed partial class QuestionReader(MetricResolver metrics, TermFinder te
         var numbers = Numbers(text, entities.Covered, metricList);
         var named = metrics.Find(text).Where(m => metricList.Contains(m.Metric)).Select(m => MetricResolver.Key(m.Name)).ToList();
         var topic = string.Join(" ", words.Topic(text, entities.Covered).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => !named.Any(n => n.Contains(MetricResolver.Key(w), StringComparison.Ordinal))));
+            .Where(w => !named.Any(n => PartOf(w, n))));
 
         var frame = new QuestionFrame
         {
@@ -82,6 +82,18 @@ public sealed partial class QuestionReader(MetricResolver metrics, TermFinder te
 
     [GeneratedRegex(@"目標\s*(?:を|に|は)?\s*(?:達成|届|クリア|満た)")]
     private static partial Regex TargetReached();
+
+    /// <summary>
+    /// True when a content word is part of a KPI name the question used: its letters other than hiragana all stand in the name
+    /// (健診 analysed as 診る is still part of 事業者健診データ取得率).
+    /// </summary>
+    private static bool PartOf(string word, string nameKey)
+    {
+        var key = MetricResolver.Key(word);
+        if (nameKey.Contains(key, StringComparison.Ordinal)) return true;
+        var letters = key.Where(c => c is not (>= '\u3041' and <= '\u309F')).ToList();
+        return letters.Count > 0 && letters.All(c => nameKey.Contains(c));
+    }
 
     /// <summary>The text with the covered characters (entities) blanked out.</summary>
     private static string Blank(string text, bool[] covered)
