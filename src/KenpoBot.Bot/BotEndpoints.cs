@@ -45,11 +45,7 @@ public static class BotEndpoints
             return Problem(StatusCodes.Status400BadRequest, "アクティビティが正しくありません", error);
 
         var auth = await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), activity, aborted).ConfigureAwait(false);
-        if (!auth.Succeeded)
-        {
-            if (AuthStatus(auth.Failure) == StatusCodes.Status401Unauthorized) http.Response.Headers.WWWAuthenticate = "Bearer";
-            return Problem(AuthStatus(auth.Failure), AuthTitle(auth.Failure), AuthDetail(auth.Failure));
-        }
+        if (!auth.Succeeded) return Refuse(http, auth.Failure);
 
         var response = await adapter.ProcessAsync(activity, aborted).ConfigureAwait(false);
         return response.Body is null
@@ -90,27 +86,21 @@ public static class BotEndpoints
         }
     }
 
-    private static int AuthStatus(AuthFailure failure) =>
-        failure is AuthFailure.NotEndorsed or AuthFailure.ServiceUrlNotAllowed ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
-
-    private static string AuthTitle(AuthFailure failure) =>
-        AuthStatus(failure) == StatusCodes.Status403Forbidden ? "許可されていません" : "認証に失敗しました";
-
-    public static string AuthDetail(AuthFailure failure) => failure switch
+    /// <summary>
+    /// Every authentication failure is the same bare 401, so a caller learns nothing about which check failed (the
+    /// authenticator logs the reason). Only refusals after a valid (or, locally, absent) token say why, as a 403.
+    /// </summary>
+    private static Results<StatusCodeHttpResult, JsonHttpResult<object>, ProblemHttpResult> Refuse(HttpContext http, AuthFailure failure)
     {
-        AuthFailure.MissingToken => "Authorization ヘッダーに Bearer トークンがありません。",
-        AuthFailure.MalformedToken => "トークンの形式が正しくありません。",
-        AuthFailure.UntrustedIssuer => "トークンの発行者が信頼されていません。",
-        AuthFailure.DisallowedAlgorithm => "トークンの署名アルゴリズムが許可されていません。",
-        AuthFailure.InvalidSignature => "トークンの署名を検証できません。",
-        AuthFailure.Expired => "トークンの有効期限が切れているか、まだ有効ではありません。",
-        AuthFailure.WrongAudience => "トークンの対象（audience）がこのボットではありません。",
-        AuthFailure.WrongAppId => "トークンのアプリ ID がこのボットではありません。",
-        AuthFailure.ServiceUrlMismatch => "トークンの serviceurl がアクティビティの serviceUrl と一致しません。",
-        AuthFailure.MetadataUnavailable => "署名鍵を取得できないため、トークンを検証できません。",
-        AuthFailure.NotEndorsed => "署名鍵はこのチャネルに対して承認されていません。",
-        AuthFailure.ServiceUrlNotAllowed => "認証なしのモードでは、ローカルの serviceUrl にしか返信できません。",
-        _ => "認証に失敗しました。",
+        if (ForbiddenDetail(failure) is { } detail) return Problem(StatusCodes.Status403Forbidden, "許可されていません", detail);
+        http.Response.Headers.WWWAuthenticate = "Bearer";
+        return TypedResults.StatusCode(StatusCodes.Status401Unauthorized);
+    }
+
+    private static string? ForbiddenDetail(AuthFailure failure) => failure switch
+    {
+        AuthFailure.ServiceUrlNotAllowed => "認証なしのモードでは、KenpoBot:UnauthenticatedServiceUrls に登録した serviceUrl にしか返信できません。",
+        _ => null,
     };
 
     private static ProblemHttpResult Problem(int status, string title, string detail) =>

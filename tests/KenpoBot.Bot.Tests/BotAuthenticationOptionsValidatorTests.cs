@@ -33,7 +33,11 @@ public sealed class BotAuthenticationOptionsValidatorTests
     [InlineData(BotAppType.UserAssignedMSI, AppId, "secret", "", "MicrosoftAppType が UserAssignedMSI のときは MicrosoftAppPassword を空にしてください。")]
     [InlineData(BotAppType.MultiTenant, "not-a-guid", "secret", "", "MicrosoftAppId は GUID です。")]
     [InlineData(BotAppType.MultiTenant, "", "secret", "", "MicrosoftAppPassword があるのに MicrosoftAppId が空です。")]
-    [InlineData(BotAppType.SingleTenant, AppId, "secret", "bad tenant!", "MicrosoftAppTenantId はテナントの GUID またはドメイン名です。")]
+    [InlineData(BotAppType.SingleTenant, AppId, "secret", "bad tenant!", "MicrosoftAppTenantId はテナント ID（GUID）です。ドメイン名は使えません。")]
+    [InlineData(BotAppType.SingleTenant, AppId, "secret", "contoso.onmicrosoft.com", "MicrosoftAppTenantId はテナント ID（GUID）です。ドメイン名は使えません。")]
+    [InlineData(BotAppType.MultiTenant, AppId, "secret", "contoso.com", "MicrosoftAppTenantId はテナント ID（GUID）です。ドメイン名は使えません。")]
+    [InlineData(BotAppType.UserAssignedMSI, "", "", "", "MicrosoftAppType が UserAssignedMSI のときは MicrosoftAppId（マネージド ID のクライアント ID）を設定してください。")]
+    [InlineData(BotAppType.UserAssignedMSI, "", "", TenantId, "MicrosoftAppType が UserAssignedMSI のときは MicrosoftAppId（マネージド ID のクライアント ID）を設定してください。")]
     [InlineData((BotAppType)7, AppId, "secret", "", "MicrosoftAppType は MultiTenant、SingleTenant、UserAssignedMSI のいずれかです。")]
     public void Validate_HalfConfigured_FailsWithAJapaneseMessage(BotAppType type, string appId, string password, string tenant, string message)
     {

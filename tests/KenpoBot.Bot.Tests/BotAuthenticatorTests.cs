@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using KenpoBot.Bot.Auth;
 using KenpoBot.Bot.Tests.Support;
 using Microsoft.IdentityModel.Tokens;
 
@@ -64,31 +65,32 @@ public sealed class BotAuthenticatorTests(AuthenticatedBot fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    public static TheoryData<string, string> Rejected => new()
+    public static TheoryData<string, AuthFailure> Rejected => new()
     {
-        { "missing", "Authorization ヘッダーに Bearer トークンがありません。" },
-        { "basic", "Authorization ヘッダーに Bearer トークンがありません。" },
-        { "garbage", "トークンの形式が正しくありません。" },
-        { "expired", "トークンの有効期限が切れているか、まだ有効ではありません。" },
-        { "not-yet-valid", "トークンの有効期限が切れているか、まだ有効ではありません。" },
-        { "wrong-audience", "トークンの対象（audience）がこのボットではありません。" },
-        { "wrong-issuer", "トークンの発行者が信頼されていません。" },
-        { "bad-signature", "トークンの署名を検証できません。" },
-        { "unknown-key", "トークンの署名を検証できません。" },
-        { "alg-none", "トークンの署名アルゴリズムが許可されていません。" },
-        { "alg-hs256", "トークンの署名アルゴリズムが許可されていません。" },
-        { "alg-ps256", "トークンの署名アルゴリズムが許可されていません。" },
-        { "other-service-url", "トークンの serviceurl がアクティビティの serviceUrl と一致しません。" },
-        { "no-service-url-claim", "トークンの serviceurl がアクティビティの serviceUrl と一致しません。" },
-        { "emulator-other-app", "トークンのアプリ ID がこのボットではありません。" },
-        { "emulator-unknown-version", "トークンのアプリ ID がこのボットではありません。" },
-        { "emulator-skill-audience", "トークンの対象（audience）がこのボットではありません。" },
-        { "emulator-foreign-tenant", "トークンの発行者が信頼されていません。" },
+        { "missing", AuthFailure.MissingToken },
+        { "basic", AuthFailure.MissingToken },
+        { "garbage", AuthFailure.MalformedToken },
+        { "expired", AuthFailure.Expired },
+        { "not-yet-valid", AuthFailure.Expired },
+        { "wrong-audience", AuthFailure.WrongAudience },
+        { "wrong-issuer", AuthFailure.UntrustedIssuer },
+        { "bad-signature", AuthFailure.InvalidSignature },
+        { "unknown-key", AuthFailure.InvalidSignature },
+        { "alg-none", AuthFailure.DisallowedAlgorithm },
+        { "alg-hs256", AuthFailure.DisallowedAlgorithm },
+        { "alg-ps256", AuthFailure.DisallowedAlgorithm },
+        { "other-service-url", AuthFailure.ServiceUrlMismatch },
+        { "no-service-url-claim", AuthFailure.ServiceUrlMismatch },
+        { "not-endorsed", AuthFailure.NotEndorsed },
+        { "emulator-other-app", AuthFailure.WrongAppId },
+        { "emulator-unknown-version", AuthFailure.WrongAppId },
+        { "emulator-skill-audience", AuthFailure.WrongAudience },
+        { "emulator-foreign-tenant", AuthFailure.UntrustedIssuer },
     };
 
     [Theory]
     [MemberData(nameof(Rejected))]
-    public async Task Post_InvalidToken_Is401WithJapaneseReason(string kind, string detail)
+    public async Task Post_InvalidToken_IsOneBare401AndTheReasonIsLogged(string kind, AuthFailure reason)
     {
         var (authorization, activity) = kind switch
         {
@@ -106,6 +108,7 @@ public sealed class BotAuthenticatorTests(AuthenticatedBot fixture) : IClassFixt
             "alg-ps256" => (Bearer(Keys.ChannelToken(ServiceUrl, algorithm: SecurityAlgorithms.RsaSsaPssSha256)), Message()),
             "other-service-url" => (Bearer(Keys.ChannelToken("https://smba.trafficmanager.net/amer")), Message()),
             "no-service-url-claim" => (Bearer(Keys.ChannelToken(ServiceUrl, includeServiceUrl: false)), Message()),
+            "not-endorsed" => (Bearer(Keys.ChannelToken(ServiceUrl, key: Keys.WebChatOnly)), Message()),
             "emulator-other-app" => (Bearer(Keys.EmulatorToken(appId: "00000000-1111-2222-3333-444444444444")), Message()),
             "emulator-unknown-version" => (Bearer(Keys.EmulatorToken(version: "3.0")), Message()),
             "emulator-skill-audience" => (Bearer(Keys.EmulatorToken(audience: "11111111-2222-3333-4444-555555555555")), Message()),
@@ -113,26 +116,21 @@ public sealed class BotAuthenticatorTests(AuthenticatedBot fixture) : IClassFixt
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
 
+        var logged = fixture.Bot.Logs.Entries.Count;
+
         var response = await PostWithHeaderAsync(activity, authorization);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal("認証に失敗しました", (string?)problem["title"]);
-        Assert.Equal(detail, (string?)problem["detail"]);
-        Assert.Contains("Bearer", response.Headers.WwwAuthenticate.ToString());
+        await AssertBare401Async(response);
+        Assert.Contains(fixture.Bot.Logs.Entries.Skip(logged), e => e.Message == $"Refused a request for channel msteams: {reason}");
     }
 
-    [Fact]
-    public async Task Post_KeyNotEndorsedForTheChannel_Is403()
+    /// <summary>The one answer to every authentication failure: 401, <c>WWW-Authenticate: Bearer</c>, no body.</summary>
+    internal static async Task AssertBare401Async(HttpResponseMessage response)
     {
-        var token = Keys.ChannelToken(ServiceUrl, key: Keys.WebChatOnly);
-
-        var response = await fixture.Bot.PostAsync(Message(), token);
-
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal("許可されていません", (string?)problem["title"]);
-        Assert.Equal("署名鍵はこのチャネルに対して承認されていません。", (string?)problem["detail"]);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.ToString());
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.Null(response.Content.Headers.ContentType);
     }
 
     [Fact]
@@ -216,9 +214,8 @@ public sealed class BotAuthenticatorTests(AuthenticatedBot fixture) : IClassFixt
 
         var response = await bot.PostAsync(Message(), Keys.ChannelToken(ServiceUrl));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal("署名鍵を取得できないため、トークンを検証できません。", (string?)problem["detail"]);
+        await AssertBare401Async(response);
+        Assert.Contains(bot.Logs.Entries, e => e.Message == "Refused a request for channel msteams: MetadataUnavailable");
     }
 
     private Task<HttpResponseMessage> PostWithHeaderAsync(JsonObject activity, string? authorization)

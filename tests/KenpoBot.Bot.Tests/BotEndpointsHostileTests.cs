@@ -196,7 +196,7 @@ public sealed partial class BotEndpointsHostileTests(HostileBot fixture) : IClas
             With(Activities.ConversationUpdate(ctx.ServiceUrl, deliveryMode: "expectReplies"), a => a["recipient"]!["id"] = null), 400, Missing("recipient.id"));
 
         // Service URLs pointing elsewhere (unauthenticated: replies go to loopback only).
-        const string NotAllowed = "認証なしのモードでは、ローカルの serviceUrl にしか返信できません。";
+        const string NotAllowed = "認証なしのモードでは、KenpoBot:UnauthenticatedServiceUrls に登録した serviceUrl にしか返信できません。";
         foreach (var url in new[] { "https://smba.trafficmanager.net/amer", "http://169.254.169.254/latest/meta-data", "http://10.0.0.1/", "http://localhost.evil.example/", "http://[::ffff:169.254.169.254]/" })
             Activity($"serviceUrl elsewhere {url}", With(ctx.Message(deliveryMode: "normal"), a => a["serviceUrl"] = url), 403, NotAllowed);
         Activity("serviceUrl elsewhere with expectReplies", With(ctx.Message(), a => a["serviceUrl"] = "https://smba.trafficmanager.net/amer"), 200);

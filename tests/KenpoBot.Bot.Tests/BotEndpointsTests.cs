@@ -180,7 +180,7 @@ public sealed class BotEndpointsTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal("認証なしのモードでは、ローカルの serviceUrl にしか返信できません。", (string?)problem["detail"]);
+        Assert.Equal("認証なしのモードでは、KenpoBot:UnauthenticatedServiceUrls に登録した serviceUrl にしか返信できません。", (string?)problem["detail"]);
         Assert.Empty(_bot.Assistant.Asked);
     }
 

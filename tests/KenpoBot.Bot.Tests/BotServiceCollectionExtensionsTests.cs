@@ -30,6 +30,17 @@ public sealed class BotServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public async Task Start_UserAssignedMsiWithoutAppId_FailsWithTheJapaneseReason()
+    {
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => BotServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppType"] = "UserAssignedMSI",
+        }));
+
+        Assert.Contains("MicrosoftAppType が UserAssignedMSI のときは MicrosoftAppId（マネージド ID のクライアント ID）を設定してください。", ex.Failures);
+    }
+
+    [Fact]
     public async Task Start_BadFrontEndLimit_FailsWithTheJapaneseReason()
     {
         var ex = await Record.ExceptionAsync(() => BotServer.StartAsync(new Dictionary<string, string?>

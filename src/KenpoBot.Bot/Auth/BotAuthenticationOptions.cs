@@ -62,13 +62,18 @@ public sealed class BotAuthenticationOptionsValidator : IValidateOptions<BotAuth
             if (options.MicrosoftAppType == BotAppType.SingleTenant && string.IsNullOrWhiteSpace(options.MicrosoftAppTenantId))
                 errors.Add($"MicrosoftAppType が {options.MicrosoftAppType} のときは MicrosoftAppTenantId を設定してください。");
         }
-        else if (!string.IsNullOrWhiteSpace(options.MicrosoftAppPassword))
+        else
         {
-            errors.Add("MicrosoftAppPassword があるのに MicrosoftAppId が空です。");
+            if (!string.IsNullOrWhiteSpace(options.MicrosoftAppPassword))
+                errors.Add("MicrosoftAppPassword があるのに MicrosoftAppId が空です。");
+            // A managed identity is named by its client id: without one there is no identity, not a local mode.
+            if (options.MicrosoftAppType == BotAppType.UserAssignedMSI)
+                errors.Add("MicrosoftAppType が UserAssignedMSI のときは MicrosoftAppId（マネージド ID のクライアント ID）を設定してください。");
         }
 
-        if (!string.IsNullOrWhiteSpace(options.MicrosoftAppTenantId) && !IsTenant(options.MicrosoftAppTenantId))
-            errors.Add("MicrosoftAppTenantId はテナントの GUID またはドメイン名です。");
+        // Tokens name the tenant by its GUID (tid, issuer), so a domain name would never match.
+        if (!string.IsNullOrWhiteSpace(options.MicrosoftAppTenantId) && !Guid.TryParse(options.MicrosoftAppTenantId, out _))
+            errors.Add("MicrosoftAppTenantId はテナント ID（GUID）です。ドメイン名は使えません。");
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
@@ -76,8 +81,4 @@ public sealed class BotAuthenticationOptionsValidator : IValidateOptions<BotAuth
     internal static bool IsMetadataUrl(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
-
-    private static bool IsTenant(string tenant) =>
-        Guid.TryParse(tenant, out _)
-        || (tenant.Length <= 253 && tenant.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-') && tenant.Contains('.'));
 }

@@ -8,7 +8,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace KenpoBot.Bot.Auth;
 
-/// <summary>Why an incoming request was refused. <see cref="NotEndorsed"/> and <see cref="ServiceUrlNotAllowed"/> are 403; every other failure is a 401.</summary>
+/// <summary>Why an incoming request was refused, for the log. <see cref="ServiceUrlNotAllowed"/> is a 403; every other failure is the same bare 401.</summary>
 public enum AuthFailure
 {
     None,
