@@ -1,5 +1,6 @@
 using System.Text;
 using KenpoBot.Corpus;
+using KenpoBot.Corpus.Import;
 using KenpoBot.Corpus.Entities;
 
 namespace KenpoBot.Search.Index;

@@ -1,4 +1,5 @@
 using KenpoBot.Corpus;
+using KenpoBot.Corpus.Import;
 
 namespace KenpoBot.Search.Index;
 
@@ -32,11 +33,13 @@ public static class CorpusEntries
     {
         foreach (var document in knowledge.Documents)
         {
-            foreach (var section in document.Sections.Where(s => s.Text.Length > 0))
+            foreach (var section in document.Sections)
             {
+                var text = section.Text.Length > 0 ? section.Text : document.TextWithOutline(section);
+                if (text.Length == 0) continue;
                 yield return new SearchEntry(EntryKind.Section, section.Reference, document.Id, document.Title, section.Heading,
                     string.Join(" > ", section.HeadingPath), document.Scope.Name, document.FiscalYears, document.Plan ?? "",
-                    ExtractionFixes.Apply(section.Text));
+                    ExtractionFixes.Apply(text));
             }
         }
         foreach (var kpi in knowledge.Kpis)
@@ -72,23 +75,5 @@ public static class CorpusEntries
                 document?.FiscalYears ?? default, document?.Plan ?? "",
                 $"{entry.Term}（{entry.Reading}）{synonyms}\n{entry.Definition}");
         }
-    }
-}
-
-/// <summary>Extraction misspellings of the source PDFs, corrected again at index time in case a corpus edit brings one back.</summary>
-public static class ExtractionFixes
-{
-    private static readonly (string Wrong, string Right)[] Fixes =
-    [
-        ("コラボルス", "コラボヘルス"), ("ジュネラック", "ジェネリック"), ("協会けんぼ", "協会けんぽ"), ("1.03&", "1.03%"),
-    ];
-
-    public static string Apply(string text)
-    {
-        foreach (var (wrong, right) in Fixes)
-        {
-            text = text.Replace(wrong, right, StringComparison.Ordinal);
-        }
-        return text;
     }
 }
