@@ -26,10 +26,11 @@ public static partial class KpiExtractor
         foreach (var section in sections)
         {
             area = HeadingRecognizer.AreaOf(section.Heading) ?? area;
-            if (section.Marker is >= HeadingMarker.Item) measureSection = section;
-            else if (section.Marker is not null) measureSection = null;
-            var measure = HeadingRecognizer.StripNumbering((measureSection ?? section).Heading);
-            FindKpiLines(section, area, measure, found, report);
+            // A ■KPI line after 「ⅲ)…」 still belongs to the measure 「② …」 the sub-headings divide.
+            if (section.Marker is HeadingMarker.Item or HeadingMarker.Measure) measureSection = section;
+            else if (section.Marker is not (HeadingMarker.SubMeasure or HeadingMarker.Mark)) measureSection = null;
+            var owner = measureSection ?? section;
+            FindKpiLines(section, owner, area, HeadingRecognizer.StripNumbering(owner.Heading), found, report);
             FindKpiTable(section, area, found, report);
         }
         var rows = new List<DraftKpi>();
@@ -42,7 +43,7 @@ public static partial class KpiExtractor
         return rows;
     }
 
-    private static void FindKpiLines(DraftSection section, string area, string measure, List<Found> found, ImportReport report)
+    private static void FindKpiLines(DraftSection section, DraftSection owner, string area, string measure, List<Found> found, ImportReport report)
     {
         var body = section.Body;
         for (var i = 0; i < body.Count; i++)
@@ -64,7 +65,7 @@ public static partial class KpiExtractor
                 else { i--; break; }
             }
             if (items.Count == 0) report.AddUnplaced(body[i < body.Count ? i : body.Count - 1].Number, "■KPI の行に KPI が読めません");
-            found.AddRange(items.Select(item => new Found(item.Text, item.Note, "", section, area, measure, item.Line)));
+            found.AddRange(items.Select(item => new Found(item.Text, item.Note, "", owner, area, measure, item.Line)));
         }
     }
 

@@ -13,6 +13,7 @@ public static partial class LineCleaner
 {
     private const int ShortLine = 30;
     private const int LongLine = 40;
+    private const int MarginColumn = 12;
 
     [GeneratedRegex(@"^\d{1,3}$")]
     private static partial Regex PageNumberOnly();
@@ -81,11 +82,12 @@ public static partial class LineCleaner
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
+            var marginHeading = IsMarginHeading(line.Text);
             while (i + 1 < lines.Count)
             {
                 var next = lines[i + 1].Text;
                 if (ContinuesBullet(line.Text, next)) line = line with { Text = line.Text + next.TrimStart('・', ' ') };
-                else if (ContinuesHeading(line.Text, next) || ContinuesProse(line.Text, next)) line = line with { Text = line.Text + next };
+                else if (marginHeading && IsMarginPiece(next) || ContinuesProse(line.Text, next)) line = line with { Text = line.Text + next };
                 else if (next.Length == 0 && i + 2 < lines.Count && ContinuesProse(line.Text, lines[i + 2].Text) && line.Text.Length >= LongLine)
                 {
                     // A paragraph the extraction split over a blank line: 「…レセプト振替サービス※2の拡充」 / 「により、…」.
@@ -104,10 +106,12 @@ public static partial class LineCleaner
     private static bool ContinuesBullet(string line, string next) =>
         line.StartsWith('・') && !line.EndsWith('。') && next.StartsWith('・');
 
-    /// <summary>「1.基盤的保険者」 / 「機能の盤石化」: a heading broken in a narrow margin column.</summary>
-    private static bool ContinuesHeading(string line, string next) =>
-        HeadingRecognizer.Recognize(line) is { Marker: HeadingMarker.Chapter } && next.Length is > 0 and <= 12
-        && HeadingRecognizer.Recognize(next) is null && !StartsItsOwn(next) && !next.Contains(' ');
+    /// <summary>「1.基盤的保険者」 / 「機能の盤石化」: a heading broken in a narrow margin column, every piece short.</summary>
+    private static bool IsMarginHeading(string line) =>
+        HeadingRecognizer.Recognize(line) is { Marker: HeadingMarker.Chapter } && line.Length <= MarginColumn - 2;
+
+    private static bool IsMarginPiece(string next) =>
+        next.Length is > 0 and <= MarginColumn && HeadingRecognizer.Recognize(next) is null && !StartsItsOwn(next) && !next.Contains(' ');
 
     private static bool ContinuesProse(string line, string next) =>
         line.Length >= LongLine && next.Length > 0 && !EndsSentence(line) && !IsBlockStart(line)
