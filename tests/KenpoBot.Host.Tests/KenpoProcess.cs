@@ -20,7 +20,10 @@ internal static class KenpoProcess
 
     public sealed record Output(int ExitCode, string StdOut, string StdErr);
 
-    public static async Task<Output> RunAsync(string? stdin, params string[] args)
+    public static Task<Output> RunAsync(string? stdin, params string[] args) => RunWithEnvironmentAsync(new Dictionary<string, string>(), stdin, args);
+
+    /// <summary>Runs the host with extra environment variables (configuration overrides such as KenpoBot__CorpusPath).</summary>
+    public static async Task<Output> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, string? stdin, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -35,6 +38,7 @@ internal static class KenpoProcess
         foreach (var arg in args) start.ArgumentList.Add(arg);
         // Each test run keeps its index apart from the developer's data/index.
         start.Environment["KenpoBot__IndexPath"] = Path.Combine(Path.GetTempPath(), "kenpobot-host-tests-index");
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
