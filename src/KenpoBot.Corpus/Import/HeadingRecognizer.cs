@@ -48,6 +48,13 @@ public static partial class HeadingRecognizer
     [GeneratedRegex(@"^【(?<text>[^】:]+)】$")]
     private static partial Regex Bracketed();
 
+    [GeneratedRegex(@"^<[^<>]+>$")]
+    private static partial Regex AngleBracketed();
+
+    /// <summary>「●健全な財政運営」: a measure of the 000 business plan, followed by its bullets.</summary>
+    [GeneratedRegex(@"^●\s*(?<rest>.+)$")]
+    private static partial Regex Bulleted();
+
     [GeneratedRegex(@"^[〇○◯■□◆]\s*(?<rest>.+)$")]
     private static partial Regex Marked();
 
@@ -72,7 +79,22 @@ public static partial class HeadingRecognizer
         if (Marked().Match(text) is { Success: true } marked && !text.Contains("KPI", StringComparison.Ordinal) && IsTitle(marked.Groups["rest"].Value))
             return new(HeadingMarker.Mark, marked.Groups["rest"].Value.Trim());
         if (Pillars.Any(p => text.StartsWith(p, StringComparison.Ordinal)) && text.Length <= 24) return new(HeadingMarker.Chapter, text);
+        if (AngleBracketed().IsMatch(text)) return new(HeadingMarker.Measure, text);
+        if (Bulleted().Match(text) is { Success: true } bullet && IsTitle(bullet.Groups["rest"].Value)) return new(HeadingMarker.Measure, bullet.Groups["rest"].Value.Trim());
         return null;
+    }
+
+    /// <summary>
+    /// A slide title: an unnumbered line that stands alone between blank lines (「第6期の事業運営の3つの柱」). Only the caller
+    /// knows it stands alone.
+    /// </summary>
+    public static HeadingCandidate? RecognizeStandalone(string line)
+    {
+        var text = line.Trim();
+        return text.Length is >= 6 and <= 45 && !text.Contains('。') && !text.Contains('、') && !text.Contains(' ') && !text.Contains('\t')
+            && !LineCleaner.StartsItsOwn(text) && !char.IsAsciiDigit(text[0]) && !LooksLikeFigures(text)
+            ? new(HeadingMarker.Chapter, text)
+            : null;
     }
 
     /// <summary>The area (基盤 / 戦略 / 組織) a heading names, if it names one of the three pillars.</summary>

@@ -59,6 +59,7 @@ public static class OutlineBuilder
             if (line.Text.StartsWith("具体的施策", StringComparison.Ordinal) || line.Text.StartsWith("分野 ", StringComparison.Ordinal)) inTable = true;
             if (heading is not null && heading.Marker <= HeadingMarker.Chapter) inTable = false;
             if (heading is { Marker: HeadingMarker.Mark } && !ProseFollows(lines, i, heading.Text)) heading = null;
+            if (heading is null && !inTable && StandsAlone(lines, i)) heading = HeadingRecognizer.RecognizeStandalone(line.Text);
             if (inTable && heading is { Marker: >= HeadingMarker.Item }) heading = null;
             items.Add(new Item(line, heading));
         }
@@ -75,6 +76,9 @@ public static class OutlineBuilder
         var next = lines.Skip(i + 1).FirstOrDefault(l => l.Text.Length > 0);
         return next is not null && WithPage(next.Text);
     }
+
+    private static bool StandsAlone(IReadOnlyList<SourceLine> lines, int i) =>
+        (i == 0 || lines[i - 1].Text.Length == 0) && (i + 1 == lines.Count || lines[i + 1].Text.Length == 0);
 
     /// <summary>A 〇/■ line is a heading only when a paragraph follows it directly (a glossary term), not another item.</summary>
     private static bool ProseFollows(IReadOnlyList<SourceLine> lines, int i, string heading)

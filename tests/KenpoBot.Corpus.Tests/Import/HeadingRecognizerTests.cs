@@ -18,6 +18,8 @@ public sealed class HeadingRecognizerTests
     [InlineData("KPI一覧表", HeadingMarker.Part, "KPI一覧表")]
     [InlineData("参考：令和５年度ＫＰＩ及び結果（協会全体＋東北６県）", HeadingMarker.Part, "参考:令和5年度KPI及び結果(協会全体+東北6県)")]
     [InlineData("基盤的保険者機能の盤石化", HeadingMarker.Chapter, "基盤的保険者機能の盤石化")]                 // 002: a pillar on its own
+    [InlineData("＜重症化予防の対策＞", HeadingMarker.Measure, "<重症化予防の対策>")]                           // 000
+    [InlineData("●健全な財政運営", HeadingMarker.Measure, "健全な財政運営")]                                    // 000 (令和3年度事業計画)
     public void Recognize_NumberingOfTheSeeds_GivesMarkerAndText(string line, HeadingMarker marker, string text)
     {
         var heading = HeadingRecognizer.Recognize(ImportText.Normalize(line));
@@ -40,6 +42,16 @@ public sealed class HeadingRecognizerTests
     public void Recognize_LinesThatAreNotHeadings_ReturnsNull(string line)
     {
         Assert.Null(HeadingRecognizer.Recognize(ImportText.Normalize(line)));
+    }
+
+    [Theory]
+    [InlineData("第6期の事業運営の3つの柱", true)]                       // 002: a slide title
+    [InlineData("令和3年度（2021） 令和4年度（2022） 令和5年度（2023）", false)]  // 000: a diagram's axis
+    [InlineData("Plan", false)]
+    [InlineData("・ 業務の標準化・効率化・簡素化の推進", false)]
+    public void RecognizeStandalone_SlideTitlesOnly(string line, bool isHeading)
+    {
+        Assert.Equal(isHeading, HeadingRecognizer.RecognizeStandalone(ImportText.Normalize(line)) is { Marker: HeadingMarker.Chapter });
     }
 
     [Theory]
