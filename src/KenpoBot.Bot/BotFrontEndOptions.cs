@@ -34,10 +34,4 @@ public sealed class BotFrontEndOptions
     /// <summary>Base delay of the exponential back-off between connector retries (a Retry-After header wins).</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:30", ErrorMessage = "KenpoBot:ConnectorRetryDelay は 1 ミリ秒から 30 秒の間です。")]
     public TimeSpan ConnectorRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>
-    /// Hosts an unauthenticated bot may post replies to, besides loopback. Without a channel token nothing vouches for a
-    /// service URL, so by default only a local test client (Agents Playground, Emulator) is answered.
-    /// </summary>
-    public List<string> UnauthenticatedServiceHosts { get; set; } = [];
 }

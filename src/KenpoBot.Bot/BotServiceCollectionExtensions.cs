@@ -31,6 +31,8 @@ public static class BotServiceCollectionExtensions
         // The well-known Azure Bot names live at the root of the configuration.
         services.AddOptions<BotAuthenticationOptions>().Bind(configuration).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotAuthenticationOptions>, BotAuthenticationOptionsValidator>());
+        services.AddOptions<BotSecurityOptions>().Bind(configuration.GetSection(BotSecurityOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotSecurityOptions>, BotSecurityOptionsValidator>());
         services.AddOptions<BotFrontEndOptions>().Bind(configuration.GetSection(BotFrontEndOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);

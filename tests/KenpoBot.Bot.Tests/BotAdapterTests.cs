@@ -17,7 +17,7 @@ public sealed class BotAdapterTests : IAsyncLifetime
     [Fact]
     public async Task TurnError_LogsApologisesAndResetsTheConversation()
     {
-        await using var bot = await BotServer.StartAsync();
+        await using var bot = await BotServer.StartAsync(replyTo: _channel);
         bot.Assistant.Script = (_, _) => throw new InvalidOperationException("search index missing");
 
         var response = await bot.PostAsync(Activities.Message(_channel.ServiceUrl(), "返納金債権とは？"));
@@ -34,7 +34,7 @@ public sealed class BotAdapterTests : IAsyncLifetime
     [Fact]
     public async Task TurnError_WithExpectReplies_ReturnsTheApologyInTheBody()
     {
-        await using var bot = await BotServer.StartAsync();
+        await using var bot = await BotServer.StartAsync(replyTo: _channel);
         bot.Assistant.Script = (_, _) => throw new InvalidOperationException("boom");
 
         var response = await bot.PostAsync(Activities.Message(_channel.ServiceUrl(), "返納金債権とは？", deliveryMode: "expectReplies"));
@@ -48,7 +48,7 @@ public sealed class BotAdapterTests : IAsyncLifetime
     [Fact]
     public async Task TurnError_InInvoke_Returns200WithTheApology()
     {
-        await using var bot = await BotServer.StartAsync();
+        await using var bot = await BotServer.StartAsync(replyTo: _channel);
         bot.Assistant.Script = (_, _) => throw new InvalidOperationException("boom");
         var value = new JsonObject { ["action"] = new JsonObject { ["data"] = new JsonObject { ["question"] = "返納金債権とは？" } } };
 
@@ -62,7 +62,7 @@ public sealed class BotAdapterTests : IAsyncLifetime
     [Fact]
     public async Task TurnError_ConnectorDown_IsStill200AndLogged()
     {
-        await using var bot = await BotServer.StartAsync(new Dictionary<string, string?> { ["KenpoBot:ConnectorRetries"] = "1" });
+        await using var bot = await BotServer.StartAsync(new Dictionary<string, string?> { ["KenpoBot:ConnectorRetries"] = "1" }, _channel);
         _channel.RespondWith(500, 500, 500, 500);
 
         var response = await bot.PostAsync(Activities.Message(_channel.ServiceUrl(), "返納金債権とは？"));
@@ -75,7 +75,7 @@ public sealed class BotAdapterTests : IAsyncLifetime
     [Fact]
     public async Task SlowTurn_IsAcknowledgedAndRepliesLater()
     {
-        await using var bot = await BotServer.StartAsync(new Dictionary<string, string?> { ["KenpoBot:AcknowledgeAfter"] = "00:00:00.100" });
+        await using var bot = await BotServer.StartAsync(new Dictionary<string, string?> { ["KenpoBot:AcknowledgeAfter"] = "00:00:00.100" }, _channel);
         var release = new TaskCompletionSource();
         bot.Assistant.Script = async (q, _) =>
         {
@@ -97,10 +97,10 @@ public sealed class BotAdapterTests : IAsyncLifetime
     [Fact]
     public async Task SlowTurn_SendsTypingWhileWaiting()
     {
-        await using var bot = await BotServer.StartAsync(new Dictionary<string, string?> { ["KenpoBot:TypingDelay"] = "00:00:00.050" });
+        await using var bot = await BotServer.StartAsync(new Dictionary<string, string?> { ["KenpoBot:TypingDelay"] = "00:00:00.050" }, _channel);
         bot.Assistant.Script = async (q, ct) =>
         {
-            await Task.Delay(400, ct);
+            await Task.Delay(1000, ct);
             return ScriptedAssistant.Echo(q);
         };
 

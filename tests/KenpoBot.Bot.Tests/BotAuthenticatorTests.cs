@@ -23,6 +23,7 @@ public sealed class AuthenticatedBot : IAsyncLifetime
             ["MicrosoftAppPassword"] = "not-used-in-tests",
             ["OpenIdMetadataUrl"] = Channel.ChannelMetadataUrl,
             ["EmulatorOpenIdMetadataUrl"] = Channel.AadMetadataUrl,
+            ["KenpoBot:AcceptEmulatorTokens"] = "true",
         });
     }
 
@@ -86,6 +87,7 @@ public sealed class BotAuthenticatorTests(AuthenticatedBot fixture) : IClassFixt
         { "emulator-unknown-version", AuthFailure.WrongAppId },
         { "emulator-skill-audience", AuthFailure.WrongAudience },
         { "emulator-foreign-tenant", AuthFailure.UntrustedIssuer },
+        { "emulator-to-internal-url", AuthFailure.UntrustedServiceUrl },
     };
 
     [Theory]
@@ -112,6 +114,7 @@ public sealed class BotAuthenticatorTests(AuthenticatedBot fixture) : IClassFixt
             "emulator-other-app" => (Bearer(Keys.EmulatorToken(appId: "00000000-1111-2222-3333-444444444444")), Message()),
             "emulator-unknown-version" => (Bearer(Keys.EmulatorToken(version: "3.0")), Message()),
             "emulator-skill-audience" => (Bearer(Keys.EmulatorToken(audience: "11111111-2222-3333-4444-555555555555")), Message()),
+            "emulator-to-internal-url" => (Bearer(Keys.EmulatorToken()), Activities.Message("http://10.0.0.5/internal", "返納金債権とは？")),
             "emulator-foreign-tenant" => (Bearer(Keys.EmulatorToken(tenant: "99999999-9999-9999-9999-999999999999")), Message()),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
@@ -177,15 +180,38 @@ public sealed class BotAuthenticatorTests(AuthenticatedBot fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task Post_EmulatorToken_RepliesCarryNoToken()
+    public async Task Post_EmulatorTokenWithAnInternalHttpServiceUrl_IsBare401AndPostsNothing()
     {
         var serviceUrl = fixture.Channel.ServiceUrl("emulator-1");
 
         var response = await fixture.Bot.PostAsync(Activities.Message(serviceUrl, "返納金債権とは？", "emulator"), Keys.EmulatorToken());
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(await fixture.Channel.WaitForAsync(1, r => r.RawTarget.StartsWith("/emulator-1/", StringComparison.Ordinal)));
-        Assert.Null(reply.Authorization);
+        await AssertBare401Async(response);
+        await Task.Delay(200);
+        Assert.DoesNotContain(fixture.Channel.Requests, r => r.RawTarget.StartsWith("/emulator-1/", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Production", null, HttpStatusCode.Unauthorized)]
+    [InlineData("Staging", "false", HttpStatusCode.Unauthorized)]
+    [InlineData("Development", null, HttpStatusCode.OK)]
+    [InlineData("Production", "true", HttpStatusCode.OK)]
+    public async Task Post_EmulatorToken_OnlyInDevelopmentOrWhenAccepted(string environment, string? accept, HttpStatusCode expected)
+    {
+        await using var bot = await BotServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = TestKeys.AppId,
+            ["MicrosoftAppPassword"] = "not-used-in-tests",
+            ["OpenIdMetadataUrl"] = fixture.Channel.ChannelMetadataUrl,
+            ["EmulatorOpenIdMetadataUrl"] = fixture.Channel.AadMetadataUrl,
+            ["KenpoBot:AcceptEmulatorTokens"] = accept,
+        }, environment: environment);
+
+        var response = await bot.PostAsync(Message(), Keys.EmulatorToken());
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Unauthorized)
+            Assert.Contains(bot.Logs.Entries, e => e.Message == "Refused a request for channel msteams: UntrustedIssuer");
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class HostileBot : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Channel = await FakeChannel.StartAsync();
-        Bot = await BotServer.StartAsync();
+        Bot = await BotServer.StartAsync(replyTo: Channel);
     }
 
     public async Task DisposeAsync()
@@ -197,8 +197,13 @@ public sealed partial class BotEndpointsHostileTests(HostileBot fixture) : IClas
 
         // Service URLs pointing elsewhere (unauthenticated: replies go to loopback only).
         const string NotAllowed = "認証なしのモードでは、KenpoBot:UnauthenticatedServiceUrls に登録した serviceUrl にしか返信できません。";
-        foreach (var url in new[] { "https://smba.trafficmanager.net/amer", "http://169.254.169.254/latest/meta-data", "http://10.0.0.1/", "http://localhost.evil.example/", "http://[::ffff:169.254.169.254]/" })
+        foreach (var url in new[] { "https://smba.trafficmanager.net/amer", "http://169.254.169.254/latest/meta-data", "http://10.0.0.1/", "http://localhost.evil.example/", "http://[::ffff:169.254.169.254]/", "http://127.0.0.1:6379/" })
             Activity($"serviceUrl elsewhere {url}", With(ctx.Message(deliveryMode: "normal"), a => a["serviceUrl"] = url), 403, NotAllowed);
+
+        // Loopback is not enough: only the listed scheme, host and port.
+        var port = new Uri(ctx.ServiceUrl).Port;
+        foreach (var (name, url) in new[] { ("ipv6 loopback", $"http://[::1]:{port}/amer"), ("https", $"https://127.0.0.1:{port}/amer"), ("127.0.0.2", $"http://127.0.0.2:{port}/amer") })
+            Activity($"serviceUrl listed port on {name}", With(ctx.Message(deliveryMode: "normal"), a => a["serviceUrl"] = url), 403, NotAllowed);
         Activity("serviceUrl elsewhere with expectReplies", With(ctx.Message(), a => a["serviceUrl"] = "https://smba.trafficmanager.net/amer"), 200);
 
         // Sizes.

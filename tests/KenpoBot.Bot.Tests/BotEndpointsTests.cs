@@ -12,7 +12,7 @@ public sealed class BotEndpointsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _channel = await FakeChannel.StartAsync();
-        _bot = await BotServer.StartAsync();
+        _bot = await BotServer.StartAsync(replyTo: _channel);
     }
 
     public async Task DisposeAsync()
@@ -182,6 +182,20 @@ public sealed class BotEndpointsTests : IAsyncLifetime
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("認証なしのモードでは、KenpoBot:UnauthenticatedServiceUrls に登録した serviceUrl にしか返信できません。", (string?)problem["detail"]);
         Assert.Empty(_bot.Assistant.Asked);
+    }
+
+    [Fact]
+    public async Task Post_UnauthenticatedByDefault_RepliesOnlyToTheAgentsPlayground()
+    {
+        await using var bot = await BotServer.StartAsync();
+
+        var playground = await bot.PostAsync(Activities.Message("http://localhost:56150/_connector", "返納金債権とは？"));
+        var otherLoopback = await bot.PostAsync(Activities.Message(_channel.ServiceUrl(), "返納金債権とは？"));
+
+        Assert.Equal(HttpStatusCode.OK, playground.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, otherLoopback.StatusCode);
+        await Task.Delay(200);
+        Assert.Empty(_channel.Requests);
     }
 
     [Fact]

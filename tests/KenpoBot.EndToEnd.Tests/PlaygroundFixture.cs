@@ -28,9 +28,15 @@ public sealed class PlaygroundFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(Artifacts);
         var botPort = FreePort();
+        var playgroundPort = FreePort();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var bot = Start("dotnet", Root, [Path.Combine(Root, "src", "KenpoBot", "bin", configuration, "net10.0", "KenpoBot.dll"), "serve", "--urls", $"http://127.0.0.1:{botPort}"],
-            new() { ["KenpoBot__IndexPath"] = Path.Combine(Path.GetTempPath(), "kenpobot-e2e-index") }, "bot");
+            new()
+            {
+                ["KenpoBot__IndexPath"] = Path.Combine(Path.GetTempPath(), "kenpobot-e2e-index"),
+                // Unauthenticated, the bot replies only to listed service URLs: the Playground's connector on its port.
+                ["KenpoBot__UnauthenticatedServiceUrls__0"] = $"http://localhost:{playgroundPort}",
+            }, "bot");
         using var http = new HttpClient();
         await WaitFor(async () => (await http.GetAsync($"http://127.0.0.1:{botPort}/healthz")).IsSuccessStatusCode, TimeSpan.FromSeconds(120), "the bot's /healthz", bot);
 
@@ -41,7 +47,6 @@ public sealed class PlaygroundFixture : IAsyncLifetime
             await npm.WaitForExitAsync();
             if (npm.ExitCode != 0) throw new InvalidOperationException("npm ci failed in " + playgroundDir);
         }
-        var playgroundPort = FreePort();
         var playground = Start(Path.Combine(playgroundDir, "node_modules", ".bin", "agentsplayground"), playgroundDir,
             ["-e", $"http://127.0.0.1:{botPort}/api/messages", "-c", "msteams", "--disable-telemetry", "-p", playgroundPort.ToString()],
             // A no-op xdg-open first on PATH: the Playground opens a browser at start and dies where it cannot.

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using KenpoBot.Bot.Protocol;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -24,7 +25,10 @@ public enum AuthFailure
     NotEndorsed,
     MetadataUnavailable,
 
-    /// <summary>Unauthenticated mode: replies would go to a service URL that is neither loopback nor listed (403).</summary>
+    /// <summary>An Emulator-style token whose service URL (vouched for by nothing) is not https on a public host name.</summary>
+    UntrustedServiceUrl,
+
+    /// <summary>Unauthenticated mode: replies would go to a service URL that is not listed (403).</summary>
     ServiceUrlNotAllowed,
 }
 
@@ -48,7 +52,9 @@ public interface IBotAuthenticator
 /// Validates tokens as the Bot Framework SDK does (ChannelValidation, EmulatorValidation, JwtTokenExtractor):
 /// RS256/384/512 only, five minutes of clock skew, issuer https://api.botframework.com with audience = app id,
 /// a <c>serviceurl</c> claim equal to the activity's, and a signing key endorsed for the activity's channel.
-/// Tokens from the Azure AD issuers follow the Emulator rules instead (appid/azp = app id, no service URL claim).
+/// Tokens from the Azure AD issuers follow the Emulator rules instead (appid/azp = app id, no service URL claim), and only in
+/// the Development environment or with <see cref="BotSecurityOptions.AcceptEmulatorTokens"/>: the bot's own connector token
+/// is such a token, so elsewhere it must not open the door.
 /// </summary>
 public sealed partial class BotAuthenticator : IBotAuthenticator
 {
@@ -60,7 +66,8 @@ public sealed partial class BotAuthenticator : IBotAuthenticator
     private static readonly string[] BotFrameworkTenants = ["d6d49420-f39b-4df7-a1dc-d59a935871db", "f8cdef31-a31e-4b4a-93e4-5f571e91255a"];
 
     private readonly BotAuthenticationOptions _options;
-    private readonly BotFrontEndOptions _frontEnd;
+    private readonly IReadOnlyList<Uri> _unauthenticatedReplyOrigins;
+    private readonly bool _acceptEmulatorTokens;
     private readonly OpenIdKeySource? _channelKeys;
     private readonly OpenIdKeySource? _emulatorKeys;
     private readonly HashSet<string> _emulatorIssuers;
@@ -70,21 +77,24 @@ public sealed partial class BotAuthenticator : IBotAuthenticator
 
     public BotAuthenticator(
         IOptions<BotAuthenticationOptions> options,
-        IOptions<BotFrontEndOptions> frontEnd,
+        IOptions<BotSecurityOptions> security,
+        IHostEnvironment environment,
         IHttpClientFactory httpClients,
         TrustedServiceUrls trusted,
+        TimeProvider time,
         ILogger<BotAuthenticator> logger)
     {
         _options = options.Value;
-        _frontEnd = frontEnd.Value;
+        _unauthenticatedReplyOrigins = security.Value.UnauthenticatedReplyOrigins();
+        _acceptEmulatorTokens = security.Value.AcceptEmulatorTokens || environment.IsDevelopment();
         _trusted = trusted;
         _logger = logger;
         _emulatorIssuers = EmulatorIssuers(_options.MicrosoftAppTenantId);
         if (IsEnabled)
         {
             var http = httpClients.CreateClient(BotServiceCollectionExtensions.OpenIdMetadataClient);
-            _channelKeys = new OpenIdKeySource(_options.OpenIdMetadataUrl, http);
-            _emulatorKeys = new OpenIdKeySource(_options.EmulatorOpenIdMetadataUrl, http);
+            _channelKeys = new OpenIdKeySource(_options.OpenIdMetadataUrl, http, time);
+            if (_acceptEmulatorTokens) _emulatorKeys = new OpenIdKeySource(_options.EmulatorOpenIdMetadataUrl, http, time);
         }
     }
 
@@ -101,17 +111,19 @@ public sealed partial class BotAuthenticator : IBotAuthenticator
     }
 
     /// <summary>
-    /// Without a channel token nothing vouches for the service URL, so replies may only be posted to loopback or to a host
-    /// listed in <see cref="BotFrontEndOptions.UnauthenticatedServiceHosts"/>. expectReplies posts nothing, so any URL will do.
+    /// Without a channel token nothing vouches for the service URL, so replies may only be posted to one listed in
+    /// <see cref="BotSecurityOptions.UnauthenticatedServiceUrls"/> (scheme, host and port). expectReplies posts nothing.
     /// </summary>
     private BotAuthResult CheckUnauthenticated(Activity activity)
     {
-        if (string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase))
-            return new BotAuthResult(AuthFailure.None, new ClaimsIdentity());
-        if (!ConnectorUrl.TryParseServiceUrl(activity.ServiceUrl, out var uri)) return BotAuthResult.Fail(AuthFailure.ServiceUrlNotAllowed);
-        var allowed = uri.IsLoopback || _frontEnd.UnauthenticatedServiceHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase);
+        if (PostsNothing(activity)) return new BotAuthResult(AuthFailure.None, new ClaimsIdentity());
+        var allowed = ConnectorUrl.TryParseServiceUrl(activity.ServiceUrl, out var uri)
+            && _unauthenticatedReplyOrigins.Any(origin => ServiceUrlRules.SameOrigin(origin, uri));
         return allowed ? new BotAuthResult(AuthFailure.None, new ClaimsIdentity()) : BotAuthResult.Fail(AuthFailure.ServiceUrlNotAllowed);
     }
+
+    private static bool PostsNothing(Activity activity) =>
+        string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase);
 
     private async Task<BotAuthResult> ValidateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
     {
@@ -135,7 +147,7 @@ public sealed partial class BotAuthenticator : IBotAuthenticator
 
         // The issuer picks the rule set, as in the SDK; the signature check below decides whether it is believed.
         var issuer = unverified.Issuer;
-        if (_emulatorIssuers.Contains(issuer)) return await ValidateEmulatorTokenAsync(token, activity, cancellationToken).ConfigureAwait(false);
+        if (_acceptEmulatorTokens && _emulatorIssuers.Contains(issuer)) return await ValidateEmulatorTokenAsync(token, activity, cancellationToken).ConfigureAwait(false);
         if (issuer == ChannelIssuer) return await ValidateChannelTokenAsync(token, activity, cancellationToken).ConfigureAwait(false);
         return BotAuthResult.Fail(AuthFailure.UntrustedIssuer);
     }
@@ -185,7 +197,11 @@ public sealed partial class BotAuthenticator : IBotAuthenticator
         var endorsements = OpenIdKeySource.EndorsementsOf(configuration!, validated.SigningKey?.KeyId ?? validated.Kid);
         if (endorsements is not null && !endorsements.Contains(activity.ChannelId!)) return BotAuthResult.Fail(AuthFailure.NotEndorsed);
 
-        // No serviceurl claim vouches for this service URL, so it is not trusted with the connector token.
+        // No serviceurl claim vouches for this service URL: it is not trusted with the connector token, and replies go
+        // only to https on a public host name, never to an internal address or over plain http.
+        if (!PostsNothing(activity) && !(ConnectorUrl.TryParseServiceUrl(activity.ServiceUrl, out var serviceUrl) && ServiceUrlRules.IsPublicHttps(serviceUrl)))
+            return BotAuthResult.Fail(AuthFailure.UntrustedServiceUrl);
+
         return new BotAuthResult(AuthFailure.None, new ClaimsIdentity(validated.Claims, "Bearer"));
     }
 
@@ -197,7 +213,10 @@ public sealed partial class BotAuthenticator : IBotAuthenticator
             OpenIdConnectConfiguration configuration;
             try
             {
-                configuration = await keys.GetAsync(cancellationToken).ConfigureAwait(false);
+                // Keys roll over: a token naming a key we do not know yet earns one (rate-limited) fresh download.
+                configuration = attempt == 0
+                    ? await keys.GetAsync(cancellationToken).ConfigureAwait(false)
+                    : await keys.RefreshAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -208,14 +227,7 @@ public sealed partial class BotAuthenticator : IBotAuthenticator
             parameters.IssuerSigningKeys = configuration.SigningKeys;
             var result = await _handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
             if (result.IsValid) return ((JsonWebToken)result.SecurityToken, AuthFailure.None, configuration);
-
-            // Keys roll over: an unknown key id earns one fresh download before the token is refused.
-            if (result.Exception is SecurityTokenSignatureKeyNotFoundException && attempt == 0)
-            {
-                keys.RequestRefresh();
-                continue;
-            }
-
+            if (result.Exception is SecurityTokenSignatureKeyNotFoundException && attempt == 0) continue;
             return (null, Classify(result.Exception), null);
         }
     }

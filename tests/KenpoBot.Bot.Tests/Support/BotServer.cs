@@ -41,16 +41,21 @@ public sealed class BotServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts a bot. <paramref name="settings"/> are configuration keys (e.g. "MicrosoftAppId", "KenpoBot:TypingDelay").</summary>
-    public static async Task<BotServer> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Starts a bot. <paramref name="settings"/> are configuration keys (e.g. "MicrosoftAppId", "KenpoBot:TypingDelay");
+    /// <paramref name="replyTo"/> is listed as the unauthenticated service URL; <paramref name="urls"/> is where it listens.
+    /// </summary>
+    public static async Task<BotServer> StartAsync(
+        IDictionary<string, string?>? settings = null, FakeChannel? replyTo = null, string urls = "http://127.0.0.1:0", string environment = "Production")
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        builder.WebHost.UseUrls(urls);
         var config = new Dictionary<string, string?>
         {
             ["KenpoBot:ConnectorRetryDelay"] = "00:00:00.010",
             ["KenpoBot:TypingDelay"] = "00:00:05",
         };
+        if (replyTo is not null) config["KenpoBot:UnauthenticatedServiceUrls:0"] = replyTo.BaseUrl;
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
         builder.Configuration.AddInMemoryCollection(config);
 

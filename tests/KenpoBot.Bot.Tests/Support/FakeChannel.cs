@@ -35,6 +35,11 @@ public sealed class FakeChannel : IAsyncDisposable
 
     public ConcurrentQueue<ConnectorRequest> Requests { get; } = new();
 
+    private int _channelKeyDownloads;
+
+    /// <summary>How many times the channel JWKS was downloaded.</summary>
+    public int ChannelKeyDownloads => Volatile.Read(ref _channelKeyDownloads);
+
     public string BaseUrl { get; private set; } = "";
 
     /// <summary>A service URL on this server, e.g. http://127.0.0.1:1234/amer (no trailing slash).</summary>
@@ -60,7 +65,11 @@ public sealed class FakeChannel : IAsyncDisposable
         var channel = new FakeChannel(app, keys.ChannelJwks, keys.AadJwks);
 
         app.MapGet("/openid/.well-known/openidconfiguration", () => Results.Text(Metadata(channel.BaseUrl + "/openid/keys", "https://api.botframework.com"), "application/json"));
-        app.MapGet("/openid/keys", () => Results.Text(channel._channelKeys(), "application/json"));
+        app.MapGet("/openid/keys", () =>
+        {
+            Interlocked.Increment(ref channel._channelKeyDownloads);
+            return Results.Text(channel._channelKeys(), "application/json");
+        });
         app.MapGet("/aad/.well-known/openid-configuration", () => Results.Text(Metadata(channel.BaseUrl + "/aad/keys", "https://login.microsoftonline.com/{tenantid}/v2.0"), "application/json"));
         app.MapGet("/aad/keys", () => Results.Text(channel._aadKeys(), "application/json"));
         app.MapFallback(channel.ConnectorAsync);

@@ -17,12 +17,19 @@ public sealed class TestKeys
 
     public static TestKeys Shared { get; } = new();
 
-    public RsaSecurityKey Teams { get; } = NewKey("teams-key");
+    public RsaSecurityKey Teams { get; private set; } = NewKey("teams-key");
     public RsaSecurityKey WebChatOnly { get; } = NewKey("webchat-key");
     public RsaSecurityKey Aad { get; } = NewKey("aad-key");
 
     /// <summary>Not published; claims the kid of <see cref="Teams"/> to forge a signature.</summary>
     public RsaSecurityKey Rogue { get; } = NewKey("teams-key");
+
+    /// <summary>Replaces <see cref="Teams"/> with a new key under a new kid, as Microsoft does when it rolls its keys over.</summary>
+    public RsaSecurityKey Rotate()
+    {
+        Teams = NewKey("teams-key-" + Guid.NewGuid().ToString("N")[..8]);
+        return Teams;
+    }
 
     public string ChannelJwks() => Jwks((Teams, ["msteams", "emulator"]), (WebChatOnly, ["webchat"]));
 
@@ -120,6 +127,4 @@ public sealed class TestKeys
         }
         return new JsonObject { ["keys"] = array }.ToJsonString();
     }
-
-
 }
