@@ -50,8 +50,9 @@ public static partial class KpiExtractor
         {
             var m = KpiLine().Match(body[i].Text);
             if (!m.Success) continue;
+            var kpiLine = body[i].Number;
             var items = new List<(string Text, string Note, int Line)>();
-            foreach (var item in SplitItems(m.Groups["rest"].Value)) items.Add((item, "", body[i].Number));
+            foreach (var item in SplitItems(m.Groups["rest"].Value)) items.Add((item, "", kpiLine));
             // The items and notes that follow: 「2)…」, 「(※)…」, blank lines between them.
             for (i++; i < body.Count; i++)
             {
@@ -64,7 +65,7 @@ public static partial class KpiExtractor
                 }
                 else { i--; break; }
             }
-            if (items.Count == 0) report.AddUnplaced(body[i < body.Count ? i : body.Count - 1].Number, "■KPI の行に KPI が読めません");
+            if (items.Count == 0) report.AddUnplaced(kpiLine, "■KPI の行に KPI が読めません: " + m.Value);
             found.AddRange(items.Select(item => new Found(item.Text, item.Note, "", owner, area, measure, item.Line)));
         }
     }
@@ -85,7 +86,7 @@ public static partial class KpiExtractor
             }
             if (kpiColumn < 0 || kpiColumn >= cells.Length)
             {
-                report.AddUnplaced(line.Number, "表の行ですが KPI の列が分かりません");
+                report.AddUnplaced(line.Number, "KPI の列が分からない表の行: " + line.Text.Replace('\t', ' '));
                 continue;
             }
             var measure = MeasureOfCell(cells[0]);

@@ -25,6 +25,9 @@ public static partial class LineCleaner
     [GeneratedRegex(@"^(?:[・■□◆〇○◯【※\-]|\(※|\d+\)|[①-⑳]|[ⅰ-ⅻ]\))")]
     private static partial Regex StartsItsOwnPattern();
 
+    /// <summary>「具体的施策 KPI 設定に当たっての考え方等」: the header of a KPI table, repeated on each page but not a page header.</summary>
+    public static bool IsTableHeader(string line) => line.StartsWith("具体的施策", StringComparison.Ordinal);
+
     public static bool StartsItsOwn(string line) => StartsItsOwnPattern().IsMatch(line);
 
     public static IReadOnlyList<SourceLine> Clean(IReadOnlyList<string> rawLines)
@@ -53,7 +56,8 @@ public static partial class LineCleaner
     {
         var counts = lines.Where(l => l.Text.Length is > 0 and <= ShortLine).GroupBy(l => l.Text).ToDictionary(g => g.Key, g => g.Count());
         bool Repeated(string text, bool heading) =>
-            counts.TryGetValue(text, out var n) && n >= (heading ? 2 : 3) && !text.StartsWith('【') && !text.Contains('。') && !text.Contains('\t');
+            counts.TryGetValue(text, out var n) && n >= (heading ? 2 : 3) && !text.StartsWith('【') && !text.Contains('。') && !text.Contains('\t')
+            && !IsTableHeader(text);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var kept = new List<SourceLine>();
         var continuingHeading = false;

@@ -56,11 +56,14 @@ public static class OutlineBuilder
             }
             var heading = HeadingRecognizer.Recognize(line.Text);
             if (heading is { Text: "目次" } && contentsSeen) continue;
-            if (line.Text.StartsWith("具体的施策", StringComparison.Ordinal) || line.Text.StartsWith("分野 ", StringComparison.Ordinal)) inTable = true;
-            if (heading is not null && heading.Marker <= HeadingMarker.Chapter) inTable = false;
+            if (LineCleaner.IsTableHeader(line.Text)) inTable = true;
             if (heading is { Marker: HeadingMarker.Mark } && !ProseFollows(lines, i, heading.Text)) heading = null;
+            // A chapter ends a table; so does a glossary term (〇 with its definition), which no table cell has.
+            if (heading is { Marker: <= HeadingMarker.Chapter or HeadingMarker.Mark }) inTable = false;
             if (heading is null && !inTable && StandsAlone(lines, i)) heading = HeadingRecognizer.RecognizeStandalone(line.Text);
             if (inTable && heading is { Marker: >= HeadingMarker.Item }) heading = null;
+            // Cells scattered over lines cannot be put back into rows: they stay as text, and the curator is told where.
+            if (inTable && heading is null && line.Text.Length > 0 && !line.Text.Contains('\t')) report.AddUnplaced(line.Number, "表の行（本文に残しました）: " + line.Text);
             items.Add(new Item(line, heading));
         }
         return items;
