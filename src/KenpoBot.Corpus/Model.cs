@@ -61,7 +61,24 @@ public sealed record PlanDocument(
     string? Plan,
     string SourceFile,
     IReadOnlyList<Section> Sections,
-    string Path);
+    string Path)
+{
+    /// <summary>The sections directly under <paramref name="section"/>, in document order.</summary>
+    public IEnumerable<Section> ChildrenOf(Section section) => Sections.Where(c =>
+        c.HeadingPath.Count == section.HeadingPath.Count + 1 && c.HeadingPath.Take(section.HeadingPath.Count).SequenceEqual(section.HeadingPath));
+
+    /// <summary>
+    /// The section's text; under a heading with no text of its own, a line naming its sub-sections (「第6期の事業運営の3つの柱」 is
+    /// its three pillars), so that the heading can be found and answered.
+    /// </summary>
+    public string TextWithOutline(Section section)
+    {
+        var children = ChildrenOf(section).Select(c => c.Heading).ToList();
+        if (children.Count == 0) return section.Text;
+        var outline = $"{section.Heading}は、{string.Join("、", children)}。";
+        return section.Text.Length == 0 ? outline : $"{outline}\n{section.Text}";
+    }
+}
 
 public enum KpiArea
 {

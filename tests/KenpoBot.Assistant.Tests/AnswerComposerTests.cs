@@ -11,12 +11,11 @@ public sealed class AnswerComposerTests(AssistantFixture fixture)
     private AnswerComposer Composer => new(fixture.Knowledge);
 
     [Fact]
-    public void Search_NoPassageSharesTheQuestionsWords_IsOutOfScopeWithExamples()
+    public void NotInDocuments_SaysSoCitesNothingAndSuggestsQuestions()
     {
-        var hit = new PlanPassage(EntryKind.Section, "ap6#changes", "ap6", "第6期", "全体像", "協会全体", "2024-2026", "限度額適用認定証", 1f);
-        var answer = Composer.Search("明日の東京の天気は", "明日の東京の天気は", [hit], []);
+        var answer = AnswerComposer.NotInDocuments("明日の東京の天気は", []);
         Assert.Equal(Intent.OutOfScope, answer.Intent);
-        Assert.Contains("見つかりませんでした", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("資料には記載がありません", answer.Text, StringComparison.Ordinal);
         Assert.Empty(answer.Citations);
         Assert.NotEmpty(answer.Suggestions);
     }

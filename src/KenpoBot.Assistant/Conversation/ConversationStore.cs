@@ -14,11 +14,16 @@ public sealed record ConversationContext(Intent Intent, string? Scope, int? Fisc
     /// <summary>The KPI whose target was last talked about: 「その実績のままだと何人足りない？」 measures against it.</summary>
     public string? AnchorKpiId { get; init; }
 
-    /// <summary>The last figure the answer stated (a result or a reference value): what 「その差」「その実績」 refer to.</summary>
-    public decimal? LastValue { get; init; }
+    /// <summary>The last figure an answer stated (a result, a target, a reference value): what 「その実績」 refers to.</summary>
+    public Figure? LastFigure { get; init; }
 
-    /// <summary>The year of <see cref="LastValue"/>.</summary>
-    public int? LastValueYear { get; init; }
+    /// <summary>The figure stated before it: 「その差」 is between the two.</summary>
+    public Figure? PriorFigure { get; init; }
+
+    public decimal? LastValue => LastFigure?.Value;
+
+    /// <summary>This context after an answer that stated <paramref name="figure"/> (the last one becomes the prior one).</summary>
+    public ConversationContext Stated(Figure? figure) => figure is null ? this : this with { PriorFigure = LastFigure, LastFigure = figure };
 
     /// <summary>The last answer's text: 「その言葉」 is a term in it.</summary>
     public string? LastAnswer { get; init; }
@@ -26,6 +31,9 @@ public sealed record ConversationContext(Intent Intent, string? Scope, int? Fisc
     /// <summary>Words of what the last answer was about, for a document question that says 「この取組」.</summary>
     public string? Subject { get; init; }
 }
+
+/// <summary>A figure an answer stated, with how it was described (「令和5年度の実績 57.7%」).</summary>
+public sealed record Figure(decimal Value, string Label);
 
 /// <summary>Per-conversation memory, bounded in turns and expiring after a quiet period. Thread-safe.</summary>
 public sealed class ConversationStore(TimeProvider time, int maxTurns = 10, TimeSpan? lifetime = null)

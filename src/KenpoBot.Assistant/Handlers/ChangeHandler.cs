@@ -56,6 +56,6 @@ public sealed class ChangeHandler(KpiQueries kpis, AnswerComposer compose) : IIn
             header = $"{KpiQueries.Where(view)}の{view.MetricName}の実績は{KpiSentences.Result(view)}です。前年度の値は資料にないため、増減は示せません。";
         }
         var answer = compose.KpiList(turn.Question, Intent.Change, header, [view], turn.Calls);
-        return new Reply(answer, KpiValueHandler.Remember(turn, view, [view], answer) with { LastValue = view.Actual, LastValueYear = view.FiscalYear });
+        return new Reply(answer, KpiValueHandler.Remember(turn, view, [view], answer).Stated(KpiValueHandler.ResultFigure(view)));
     }
 }

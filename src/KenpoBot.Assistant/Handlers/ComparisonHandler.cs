@@ -66,6 +66,6 @@ public sealed class ComparisonHandler(KpiQueries kpis, AnswerComposer compose) :
         }
         var rows = anchor is null || anchor.KpiId == view.KpiId ? new List<KpiEvaluationView> { view } : [anchor, view];
         var answer = compose.KpiList(turn.Question, Intent.Comparison, header, rows, turn.Calls);
-        return new Reply(answer, KpiValueHandler.Remember(turn, view, [view], answer) with { LastValue = view.Actual, LastValueYear = view.FiscalYear });
+        return new Reply(answer, KpiValueHandler.Remember(turn, view, [view], answer).Stated(KpiValueHandler.ResultFigure(view)));
     }
 }

@@ -25,12 +25,12 @@ public sealed class DocumentHandler(AnswerComposer compose, SentencePicker picke
             return new Reply(AnswerComposer.NotInDocuments(turn.Question, turn.Calls), null);
         var subject = f.IsFollowUp ? turn.Previous?.Subject : null;
         var asked = string.Join(" ", new[] { subject, f.Text }.Where(p => !string.IsNullOrEmpty(p)));
-        // A KPI named by a short name (柔整) is searched by its full name too.
-        var names = f.Inherited.Contains("metric") ? "" : string.Join(" ", metrics.Find(f.Text).Where(m => f.Metrics.Contains(m.Metric) && m.Name.Length <= 3)
-            .Select(m => metrics.DisplayName(m.Metric)).Distinct());
-        var query = names.Length == 0 ? asked : $"{asked} {names}";
-        var hits = await SearchAsync(turn, query, f, ct);
-        var relevant = compose.Relevant(asked, hits);
+        // 「今も続いてる？」 asks about the plan in force now.
+        if (f.Plans.Count == 0 && f.Has(Asks.StillOngoing) && currentPlan is { } now) f = f with { Plan = now, Plans = [now] };
+        var hits = await SearchAsync(turn, asked, f, ct);
+        var relevant = compose.Relevant(asked, hits.All);
+        // Passages found within a plan the question names (or the plan in force, for 今も) need only a third of its words.
+        relevant = Merge(relevant, compose.Relevant(asked, hits.InPlans, share: 1.0 / 3));
         if (relevant.Count == 0) return new Reply(AnswerComposer.NotInDocuments(turn.Question, turn.Calls), null);
 
         var want = SentencePicker.WantOf(f);
@@ -52,19 +52,25 @@ public sealed class DocumentHandler(AnswerComposer compose, SentencePicker picke
     }
 
     /// <summary>
-    /// The question as asked; with a plan named (第5期の…), its own passages first, since body text rarely repeats the plan's name.
-    /// A question about what changed between plans searches all of them.
+    /// The question as asked; the full names of the KPIs it names by a short name (柔整); and, for each plan named (第5期の…),
+    /// the topic within that plan, since body text rarely repeats the plan's name. A plan's own passages come first unless the
+    /// question compares plans.
     /// </summary>
-    private async Task<IReadOnlyList<PlanPassage>> SearchAsync(Turn turn, string query, QuestionFrame f, CancellationToken ct)
+    private async Task<(IReadOnlyList<PlanPassage> All, IReadOnlyList<PlanPassage> InPlans)> SearchAsync(Turn turn, string query, QuestionFrame f, CancellationToken ct)
     {
-        var hits = (await turn.CallAsync<IReadOnlyList<PlanPassage>>(KnowledgePlugin.Name, "search_plans", new() { ["query"] = query, ["top"] = 6 }, ct) ?? []).ToList();
-        // 「今も続いてる？」 asks about the plan in force now.
-        var plan = f.Plan ?? (f.Has(Asks.StillOngoing) ? currentPlan : null);
-        if (plan is null || f.Topic.Length == 0) return hits;
-        var planHits = await turn.CallAsync<IReadOnlyList<PlanPassage>>(KnowledgePlugin.Name, "search_plans",
-            new() { ["query"] = query, ["plan"] = plan, ["top"] = 5 }, ct) ?? [];
-        return f.Has(Asks.Change) && f.Plan is not null
-            ? [.. hits, .. planHits.Where(p => hits.All(h => h.Id != p.Id))]
-            : [.. planHits, .. hits.Where(h => planHits.All(p => p.Id != h.Id))];
+        var hits = (await Search(turn, query, null, 6, ct)).ToList();
+        var names = f.Inherited.Contains("metric") ? [] : f.Metrics.Select(metrics.DisplayName).Where(n => !f.Text.Contains(n, StringComparison.Ordinal)).ToList();
+        if (names.Count > 0) hits = Merge(hits, await Search(turn, string.Join(" ", names), null, 3, ct));
+        var topic = string.Join(" ", new[] { f.IsFollowUp ? turn.Previous?.Subject : null, f.Topic }.Where(p => !string.IsNullOrEmpty(p)));
+        if (topic.Length == 0) return (hits, []);
+        var planHits = new List<PlanPassage>();
+        foreach (var plan in f.Plans) planHits = Merge(planHits, await Search(turn, topic, plan, 5, ct));
+        return (f.Has(Asks.Change) && f.Plans.Count == 1 && !f.Has(Asks.StillOngoing) ? Merge(hits, planHits) : Merge(planHits, hits), planHits);
     }
+
+    private static async Task<IReadOnlyList<PlanPassage>> Search(Turn turn, string query, string? plan, int top, CancellationToken ct) =>
+        await turn.CallAsync<IReadOnlyList<PlanPassage>>(KnowledgePlugin.Name, "search_plans", new() { ["query"] = query, ["plan"] = plan, ["top"] = top }, ct) ?? [];
+
+    private static List<PlanPassage> Merge(IReadOnlyList<PlanPassage> first, IReadOnlyList<PlanPassage> then) =>
+        [.. first, .. then.Where(p => first.All(h => h.Id != p.Id))];
 }

@@ -1,10 +1,16 @@
 using KenpoBot.Assistant.Conversation;
 using KenpoBot.Assistant.Planning;
 using KenpoBot.Assistant.Plugins;
+using KenpoBot.Assistant.Understanding;
+using KenpoBot.Corpus;
 
 namespace KenpoBot.Assistant.Handlers;
 
-/// <summary>「その差は何ポイント？」: the distance between the target talked about and the last figure (or the published result).</summary>
+/// <summary>
+/// 「その差は何ポイント？」: the distance between the last two figures the conversation stated (a target and a result, two
+/// targets, a target and its reference value); 「…のKPIと令和4年度末の値の差は？」: between a KPI's target and its reference value
+/// or its result.
+/// </summary>
 public sealed class GapHandler(KpiQueries kpis, AnswerComposer compose) : IIntentHandler
 {
     public IReadOnlyList<Intent> Intents { get; } = [Intent.Gap];
@@ -13,34 +19,42 @@ public sealed class GapHandler(KpiQueries kpis, AnswerComposer compose) : IInten
     {
         var f = turn.Frame;
         var previous = turn.Previous;
-        KpiEvaluationView? view;
-        if (f.IsFollowUp && previous?.AnchorKpiId is { } id)
+        var ownSubject = f.Scopes.Count > 0 && !f.Inherited.Contains("scope") || f.Years.Count > 0 && !f.Inherited.Contains("year") || f.Plan is not null && !f.Inherited.Contains("plan");
+        if (f.IsFollowUp && !ownSubject && previous is { LastFigure: { } last, PriorFigure: { } prior, AnchorKpiId: { } anchorId })
         {
-            view = await turn.CallAsync<KpiEvaluationView>(KpiPlugin.Name, "evaluate_kpi", new() { ["kpiId"] = id }, ct);
+            var anchor = await turn.CallAsync<KpiEvaluationView>(KpiPlugin.Name, "evaluate_kpi", new() { ["kpiId"] = anchorId }, ct);
+            if (anchor is not null)
+            {
+                var header = $"差は{KpiSentences.Difference(Math.Abs(last.Value - prior.Value), anchor)}です（{prior.Label}と{last.Label}の差）。";
+                var answer = compose.KpiList(turn.Question, Intent.Gap, header, [anchor], turn.Calls, withStatus: false, listRows: false);
+                return new Reply(answer, previous with { Intent = Intent.Gap, LastAnswer = answer.Text });
+            }
         }
-        else
-        {
-            var scope = KpiQueries.ScopeOf(f);
-            var year = f.Year ?? kpis.LatestResultYear(f.Metric!, scope);
-            view = year is null ? null : await turn.CallAsync<KpiEvaluationView>(KpiPlugin.Name, "evaluate_kpi",
-                new() { ["metric"] = f.Metric, ["scope"] = scope.Name, ["fiscalYear"] = year }, ct);
-        }
-        if (view is null) return new Reply(kpis.NotFound(turn.Question, Intent.Gap, turn.Calls, f.Scope, f.Year, f.Metric), null);
 
-        var figure = f.IsFollowUp && previous?.LastValue is { } last ? last : view.Actual;
-        string header;
-        if (view.Target is not { } target || figure is not { } value)
+        var scope = KpiQueries.ScopeOf(f);
+        var kpi = kpis.Definitions(f.Metric!, scope, f.Plan is null ? f.Year ?? kpis.LatestResultYear(f.Metric!, scope) : null, f.Plan).FirstOrDefault();
+        var year = f.Plan is null ? f.Year ?? kpis.LatestResultYear(f.Metric!, scope) : kpi?.FiscalYears.From;
+        var view = kpi is null || year is null ? null : await turn.CallAsync<KpiEvaluationView>(KpiPlugin.Name, "evaluate_kpi",
+            new() { ["kpiId"] = kpi.Id, ["fiscalYear"] = year }, ct);
+        if (view is null) return new Reply(kpis.NotFound(turn.Question, Intent.Gap, turn.Calls, f.Scope, f.Year, f.Metric, f.Plan), null);
+
+        // The figure to measure against: the reference value when asked (令和4年度末の値), else the published result.
+        Figure? figure = f.Has(Asks.Baseline) && KpiSentences.FirstNumber(view.Baseline) is { } baseline
+            ? new Figure(baseline, $"{JapaneseYears.Wareki(view.BaselineYear!.Value)}末の値 {view.Baseline}")
+            : KpiValueHandler.ResultFigure(view);
+        string text;
+        if (view.Target is not { } target || figure is null)
         {
-            header = $"{kpis.Label(view)}の{view.MetricName}は目標が{view.TargetText}で、比べられる数値が資料にないため差は示せません。";
+            text = $"{kpis.Label(view)}の{view.MetricName}は目標が{view.TargetText}で、比べられる数値が資料にないため差は示せません。";
         }
         else
         {
-            var gap = target - value;
-            var what = figure == view.Actual ? $"実績 {KpiSentences.Result(view)}" : $"{(previous?.LastValueYear is { } y ? Corpus.JapaneseYears.Wareki(y) + "の" : "")}値 {KpiSentences.Value(value, view)}";
-            header = $"差は{KpiSentences.Difference(Math.Abs(gap), view)}です（{kpis.Label(view)}の{view.MetricName}の目標 {view.TargetText}と{what}の差"
-                + (gap > 0 ? "、目標に届いていません" : gap < 0 ? "、目標を上回っています" : "") + "）。";
+            var gap = target - figure.Value;
+            text = $"差は{KpiSentences.Difference(Math.Abs(gap), view)}です（{kpis.Label(view)}の{view.MetricName}の目標 {view.TargetText}と{figure.Label}の差"
+                + (gap > 0 ? "。目標に届いていません" : gap < 0 ? "。目標を上回っています" : "") + "）。";
         }
-        var answer = compose.KpiList(turn.Question, Intent.Gap, header, [view], turn.Calls, withStatus: false, listRows: false);
-        return new Reply(answer, (previous ?? KpiValueHandler.Remember(turn, view, [view], answer)) with { LastAnswer = answer.Text });
+        var reply = compose.KpiList(turn.Question, Intent.Gap, text, [view], turn.Calls, withStatus: false, listRows: false);
+        var context = KpiValueHandler.Remember(turn, view, [view], reply) with { AnchorKpiId = view.KpiId };
+        return new Reply(reply, context.Stated(KpiValueHandler.TargetFigure(view, kpis.Label(view))).Stated(figure));
     }
 }

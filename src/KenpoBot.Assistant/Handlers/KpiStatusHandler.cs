@@ -29,7 +29,7 @@ public sealed class KpiStatusHandler(KpiQueries kpis, AnswerComposer compose) : 
         var lines = rows.Select(r => $"{KpiQueries.Where(r)}の{r.MetricName}は{r.Status}です（目標 {r.TargetText}に対し実績 {KpiSentences.Result(r)}{(r.RatioText.Length > 0 ? $"、達成度 {r.RatioText}" : "")}）。");
         var answer = compose.KpiList(turn.Question, Intent.KpiStatus, string.Join("\n", lines), rows, turn.Calls);
         var first = rows[0];
-        return new Reply(answer, KpiValueHandler.Remember(turn, first, rows, answer) with { LastValue = first.Actual, LastValueYear = first.FiscalYear });
+        return new Reply(answer, KpiValueHandler.Remember(turn, first, rows, answer).Stated(KpiValueHandler.ResultFigure(first)));
     }
 }
 

@@ -6,7 +6,7 @@ using KenpoBot.Corpus;
 namespace KenpoBot.Assistant.Handlers;
 
 /// <summary>「第6期の特定保健指導のKPIは？」「秋田の令和7年度の目標は？」: a KPI's target as the plan sets it, or a plan's KPI list.</summary>
-public sealed class KpiTargetHandler(KpiQueries kpis, AnswerComposer compose) : IIntentHandler
+public sealed class KpiTargetHandler(KpiQueries kpis, AnswerComposer compose, DocumentHandler documents) : IIntentHandler
 {
     public IReadOnlyList<Intent> Intents { get; } = [Intent.KpiTarget];
 
@@ -26,6 +26,8 @@ public sealed class KpiTargetHandler(KpiQueries kpis, AnswerComposer compose) : 
             // No year or plan named: the latest plan's row (秋田 → 令和7年度).
             rows.AddRange(f.Year is null && f.Plan is null ? found.OrderByDescending(r => r.FiscalYear).Take(1) : found.Take(1));
         }
+        // A plan whose KPI list the corpus does not hold as rows (第5期) may still say it in its text.
+        if (rows.Count == 0 && f.Plan is not null) return await documents.HandleAsync(turn, ct);
         if (rows.Count == 0)
             return new Reply(kpis.NotFound(turn.Question, Intent.KpiTarget, turn.Calls, f.Scope, f.Year, f.Metric), null);
 
@@ -40,8 +42,10 @@ public sealed class KpiTargetHandler(KpiQueries kpis, AnswerComposer compose) : 
             AnchorKpiId = first.KpiId,
             LastAnswer = answer.Text,
             Subject = first.MetricName,
+            LastFigure = turn.Previous?.LastFigure,
+            PriorFigure = turn.Previous?.PriorFigure,
         };
-        return new Reply(answer, context);
+        return new Reply(answer, context.Stated(KpiValueHandler.TargetFigure(first, kpis.Label(first))));
     }
 
     /// <summary>Every KPI of a plan, or of a scope and year.</summary>

@@ -40,7 +40,7 @@ public sealed class KpiValueHandler(KpiQueries kpis, AnswerComposer compose) : I
             : $"{KpiQueries.Where(r)}の{r.MetricName}の実績は{KpiSentences.Result(r)}です（目標 {r.TargetText}、{r.Status}）。");
         var answer = compose.KpiList(turn.Question, Intent.KpiValue, string.Join("\n", lines), rows, turn.Calls);
         var first = rows[0];
-        return new Reply(answer, Remember(turn, first, rows, answer) with { LastValue = first.Actual, LastValueYear = first.FiscalYear });
+        return new Reply(answer, Remember(turn, first, rows, answer).Stated(ResultFigure(first)));
     }
 
     /// <summary>A figure the plan prints beside a KPI: the reference value (参考：令和4年度末) or the target population.</summary>
@@ -70,11 +70,11 @@ public sealed class KpiValueHandler(KpiQueries kpis, AnswerComposer compose) : I
         var context = Remember(turn, first, rows, answer) with
         {
             AnchorKpiId = first.KpiId,
-            LastValue = f.Has(Asks.Baseline) ? KpiSentences.FirstNumber(first.Baseline) : turn.Previous?.LastValue,
-            LastValueYear = f.Has(Asks.Baseline) ? first.BaselineYear : turn.Previous?.LastValueYear,
             FiscalYear = turn.Previous?.FiscalYear ?? first.FiscalYear,
             Plan = f.Plan ?? turn.Previous?.Plan,
         };
+        if (f.Has(Asks.Baseline) && KpiSentences.FirstNumber(first.Baseline) is { } baseline)
+            context = context.Stated(new Figure(baseline, $"{JapaneseYears.Wareki(first.BaselineYear!.Value)}末の値 {first.Baseline}"));
         return new Reply(answer, context);
     }
 
@@ -92,6 +92,14 @@ public sealed class KpiValueHandler(KpiQueries kpis, AnswerComposer compose) : I
         return (text, kpis.Cite(next));
     }
 
+    /// <summary>A published result as a figure the conversation can refer back to.</summary>
+    internal static Figure? ResultFigure(KpiEvaluationView v) =>
+        v.Actual is { } actual ? new Figure(actual, $"{KpiQueries.Where(v)}の実績 {KpiSentences.Result(v)}") : null;
+
+    /// <summary>A target as a figure: 「令和7年度の目標 58.2%以上」.</summary>
+    internal static Figure? TargetFigure(KpiEvaluationView v, string label) =>
+        v.Target is { } target ? new Figure(target, $"{label}の目標 {v.TargetText}") : null;
+
     /// <summary>What the conversation keeps after a value answer: the KPI talked about, and the anchor unless the metric changed.</summary>
     internal static ConversationContext Remember(Turn turn, KpiEvaluationView first, IReadOnlyList<KpiEvaluationView> rows, Answer answer)
     {
@@ -103,6 +111,8 @@ public sealed class KpiValueHandler(KpiQueries kpis, AnswerComposer compose) : I
             AnchorKpiId = sameMetric && turn.Previous?.AnchorKpiId is { } anchor ? anchor : first.KpiId,
             LastAnswer = answer.Text,
             Subject = first.MetricName,
+            LastFigure = turn.Previous?.LastFigure,
+            PriorFigure = turn.Previous?.PriorFigure,
         };
     }
 }

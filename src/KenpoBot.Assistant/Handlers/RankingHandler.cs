@@ -34,7 +34,8 @@ public sealed class RankingHandler(KpiQueries kpis, AnswerComposer compose) : II
         {
             Scopes = [.. rows.Select(r => Scope.Parse(r.Scope).Name)],
             LastAnswer = answer.Text,
-            LastValue = top.Actual,
+            LastFigure = KpiValueHandler.ResultFigure(top),
+            PriorFigure = turn.Previous?.LastFigure,
             Subject = kpis.MetricName(metric),
         };
         return new Reply(answer, context);

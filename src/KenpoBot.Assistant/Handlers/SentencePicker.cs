@@ -55,14 +55,20 @@ public sealed partial class SentencePicker(KnowledgeBase knowledge, ContentWords
         for (var rank = 0; rank < passages.Count; rank++)
         {
             var passage = passages[rank];
+            // The lines under a heading that names what is asked (「第6期の事業運営の3つの柱」) answer it even without repeating it.
+            var heading = passage.Kind == EntryKind.Section ? passage.Section.Split(" > ")[^1] : "";
             foreach (var sentence in Sentences(FullText(passage)))
             {
-                var found = terms.Count(t => sentence.Contains(t, StringComparison.OrdinalIgnoreCase));
-                if (found == 0) continue;
+                var found = terms.Count(t => sentence.Contains(t, StringComparison.OrdinalIgnoreCase) || heading.Contains(t, StringComparison.OrdinalIgnoreCase));
+                if (found == 0 || !terms.Any(t => sentence.Contains(t, StringComparison.OrdinalIgnoreCase)) && heading.Length == 0) continue;
                 var score = (double)found / terms.Count + Bonus(want, sentence) - rank * 0.03
                     + (yearForms.Any(y => JapaneseYears.Normalize(sentence).Contains(y, StringComparison.Ordinal)) ? 0.2 : 0)
                     // A glossary entry answers what a word means; other questions are answered from the plans' own sentences.
-                    - (passage.Kind == EntryKind.Glossary && want != Want.Definition ? 0.15 : 0);
+                    - (passage.Kind == EntryKind.Glossary && want != Want.Definition ? 0.15 : 0)
+                    // A plan named (第6期で廃止された施策) is best answered from that plan's own text.
+                    + (knowledge.FindDocument(passage.DocumentId)?.Plan is { } plan && frame.Plans.Contains(plan) ? 0.15 : 0)
+                    // The outline line of a heading (「…は、A、B、C。」) answers only when no sentence says more.
+                    - (heading.Length > 0 && sentence.StartsWith(heading + "は、", StringComparison.Ordinal) ? 0.2 : 0);
                 picked.Add(new PickedSentence(sentence, passage, score));
             }
         }
@@ -97,11 +103,14 @@ public sealed partial class SentencePicker(KnowledgeBase knowledge, ContentWords
         Want.Change => Change().IsMatch(sentence) ? 0.25 : 0,
         Want.Definition => Definition().IsMatch(sentence) ? 0.2 : 0,
         _ => 0,
-    } - (sentence.Length > 220 ? 0.1 : 0);
+    } - (sentence.Length > 220 ? 0.1 : 0)
+      // A bare heading or label (「III. 具体的施策」) names a topic; it does not answer.
+      - (sentence.Length < 14 ? 0.25 : 0);
 
     private string FullText(PlanPassage hit) => hit.Kind switch
     {
-        EntryKind.Section => knowledge.FindSection(hit.Id)?.Text ?? hit.Snippet,
+        EntryKind.Section => knowledge.FindSection(hit.Id) is { } section && knowledge.FindDocument(section.DocumentId) is { } document
+            ? document.TextWithOutline(section) : hit.Snippet,
         EntryKind.Glossary => knowledge.FindTerm(hit.Id) is { } term ? $"{term.Term}とは、{term.Definition}" : hit.Snippet,
         _ => knowledge.FindKpi(hit.Id) is { } k ? $"{k.Wording}。{k.Note}" : hit.Snippet,
     };

@@ -39,7 +39,7 @@ public sealed class WhatIfHandler(KpiQueries kpis, AnswerComposer compose) : IIn
             + (view.RatioText.Length > 0 ? $"（目標 {view.TargetText}、達成度 {view.RatioText}）。" : $"（目標 {view.TargetText}）。");
         if (view.GapText is { } gap) header += $"\n{gap}。";
         var answer = compose.KpiList(turn.Question, Intent.WhatIf, header, [view], turn.Calls);
-        var context = KpiValueHandler.Remember(turn, view, [view], answer) with { LastValue = previous?.LastValue, LastValueYear = previous?.LastValueYear };
+        var context = KpiValueHandler.Remember(turn, view, [view], answer);
         return new Reply(answer, context);
     }
 }

@@ -47,16 +47,17 @@ public sealed class AnswerComposer(KnowledgeBase knowledge)
     private static string LastHeading(string path) => path.Split(" > ").LastOrDefault() ?? path;
 
     /// <summary>
-    /// Hits that share at least half of the question's content words: below that, the corpus does not answer it.
+    /// Hits that share enough of the question's content words (by default half): below that, the corpus does not answer it.
     /// A section's snippet gains its line that holds the most question words, when the search snippet missed it.
     /// </summary>
-    public List<PlanPassage> Relevant(string question, IReadOnlyList<PlanPassage> hits)
+    /// <param name="share">The share of the question's words a hit must hold: a half, or less for hits found within a plan the question names.</param>
+    public List<PlanPassage> Relevant(string question, IReadOnlyList<PlanPassage> hits, double share = 0.5)
     {
         var words = Words(question);
         if (words.Count == 0 || hits.Count == 0) return [];
         return hits
             .Select(h => (Hit: h, Found: words.Count(w => (h.Snippet + h.Section + h.DocumentTitle).Contains(w, StringComparison.OrdinalIgnoreCase) || EntryText(h).Contains(w, StringComparison.OrdinalIgnoreCase))))
-            .Where(p => p.Found * 2 >= words.Count)
+            .Where(p => p.Found >= share * words.Count)
             .Select(p => p.Hit.Kind == EntryKind.Section && BestLine(EntryText(p.Hit), words) is { } line && !p.Hit.Snippet.Contains(line, StringComparison.Ordinal)
                 ? p.Hit with { Snippet = p.Hit.Snippet + " … " + line }
                 : p.Hit)

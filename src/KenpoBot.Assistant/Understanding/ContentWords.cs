@@ -18,7 +18,7 @@ public sealed class ContentWords
         "全部", "すべて", "全て", "挙げる", "見せる", "一覧", "ざっくり", "まとめる", "それぞれ", "個", "件", "項目", "未", "概ね", "おおむね",
         "評価", "扱い", "なら", "だ", "た", "言う", "いう", "思う", "知る", "聞く", "ところ", "こと", "もの", "よう", "ため", "今", "ちなみに",
         "じゃ", "さん", "ね", "よ", "か", "よね", "って", "なぜ", "どうして", "理由", "意味", "とは", "説明", "定義", "見る", "分かる", "わかる",
-        "参考", "末", "言葉", "用語", "本当", "対象者", "対象", "人数", "値", "者", "額", "分", "方", "書く", "載る", "記載", "平成", "令和", "期", "第", "前年", "前", "翌年", "今年", "昨年", "去年", "次", "全体", "協会", "けんぽ", "全国",
+        "参考", "末", "言葉", "用語", "本当", "対象者", "対象", "人数", "値", "者", "額", "分", "方", "書く", "載る", "記載", "どういう", "どんな", "基準", "てる", "でる", "本当", "聞く", "ところ", "平成", "令和", "期", "第", "前年", "前", "翌年", "今年", "昨年", "去年", "次", "全体", "協会", "けんぽ", "全国",
     };
 
     private readonly JapaneseAnalyzer analyzer = new();
@@ -31,7 +31,7 @@ public sealed class ContentWords
         {
             for (var i = 0; i < chars.Length && i < covered.Length; i++) if (covered[i]) chars[i] = '　';
         }
-        return string.Join(" ", Of(new string(chars)).Where(w => !Generic.Contains(w) && !w.All(char.IsDigit)));
+        return string.Join(" ", Of(new string(chars)).Where(w => !Generic.Contains(w) && !w.All(c => char.IsDigit(c) || c is '.' or ',' or '%')));
     }
 
     /// <summary>Every analyzed term of the text of two characters or more, each once, in order.</summary>

@@ -70,6 +70,9 @@ public sealed record QuestionFrame
 
     public string? Plan { get; init; }
 
+    /// <summary>Every plan named (「第5期の…は第6期では」); <see cref="Plan"/> is the first.</summary>
+    public IReadOnlyList<string> Plans { get; init; } = [];
+
     /// <summary>The KPI metrics the question names, best first; several when it names several or the name fits several equally.</summary>
     public IReadOnlyList<string> Metrics { get; init; } = [];
 

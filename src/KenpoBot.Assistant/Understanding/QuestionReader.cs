@@ -33,6 +33,7 @@ public sealed partial class QuestionReader(MetricResolver metrics, TermFinder te
         var status = Cues.StatusWords.Where(s => Cues.Any(text, s.Words)).Select(s => s.Statuses).FirstOrDefault() ?? [];
         // 「目標達成してる？」 asks for the status, not the target.
         if (TargetReached().IsMatch(text)) asks &= ~Asks.Target;
+        if (entities.Plan is null && PlanInForce().IsMatch(text)) asks |= Asks.CurrentPlan;
         // 「目標は何％でしたか」 asks for the target: only 実績/結果 make it a question on the result too.
         if ((asks & Asks.Target) != 0 && !text.Contains("実績", StringComparison.Ordinal) && !text.Contains("結果", StringComparison.Ordinal)) asks &= ~Asks.Result;
 
@@ -63,6 +64,7 @@ public sealed partial class QuestionReader(MetricResolver metrics, TermFinder te
             Years = years,
             RelativeYear = entities.Relative,
             Plan = plan,
+            Plans = entities.Plans,
             Metrics = metricList,
             Population = population,
             StatusFilter = status,
@@ -79,6 +81,10 @@ public sealed partial class QuestionReader(MetricResolver metrics, TermFinder te
         frame = Resolve(frame, context);
         return frame with { Intent = IntentClassifier.Classify(frame, context) };
     }
+
+    /// <summary>「今のアクションプラン」「現在は第何期」「いま動いているアクションプラン」: the plan in force.</summary>
+    [GeneratedRegex(@"(?:今|いま|現在|現行|最新).{0,10}(?:アクションプラン|第何期|何期)|(?:アクションプラン|何期).{0,6}(?:今|いま|現在|現行)")]
+    private static partial Regex PlanInForce();
 
     [GeneratedRegex(@"目標\s*(?:を|に|は)?\s*(?:達成|届|クリア|満た)")]
     private static partial Regex TargetReached();

@@ -16,8 +16,10 @@ public sealed record RecognizedEntities(
     /// <summary>Explicit fiscal years, in the order written, each once.</summary>
     IReadOnlyList<int> Years,
     RelativeYear? Relative,
-    /// <summary>AP4, AP5, AP6, AP7… (第6期 = AP6).</summary>
+    /// <summary>AP4, AP5, AP6, AP7… (第6期 = AP6): the first plan named.</summary>
     string? Plan,
+    /// <summary>Every plan named, in order (「第5期の…は第6期では」: AP5, AP6).</summary>
+    IReadOnlyList<string> Plans,
     /// <summary>Characters covered by an entity, so that what is left is the topic.</summary>
     bool[] Covered)
 {
@@ -67,12 +69,13 @@ public static partial class EntityRecognizer
         else if (PreviousYearPattern().Match(text) is { Success: true } previous) { relative = new RelativeYear(-1, false); Cover(covered, previous.Index, previous.Length); }
         else if (NextYearPattern().Match(text) is { Success: true } next) { relative = new RelativeYear(1, false); Cover(covered, next.Index, next.Length); }
 
-        string? plan = null;
+        var plans = new List<string>();
         foreach (Match m in PlanPattern().Matches(text))
         {
             if (covered.AsSpan(m.Index, m.Length).Contains(true)) continue;
             var number = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value;
-            plan ??= "AP" + int.Parse(number, System.Globalization.CultureInfo.InvariantCulture);
+            var named = "AP" + int.Parse(number, System.Globalization.CultureInfo.InvariantCulture);
+            if (!plans.Contains(named)) plans.Add(named);
             Cover(covered, m.Index, m.Length);
         }
 
@@ -97,7 +100,7 @@ public static partial class EntityRecognizer
             }
         }
         var ordered = scopes.OrderBy(s => s.Index).DistinctBy(s => s.Scope).ToList();
-        return new RecognizedEntities(ordered, region, years, relative, plan, covered);
+        return new RecognizedEntities(ordered, region, years, relative, plans.FirstOrDefault(), plans, covered);
     }
 
     /// <summary>The scopes a text names, in order, each once.</summary>

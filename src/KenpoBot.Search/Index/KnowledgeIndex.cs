@@ -47,7 +47,7 @@ public sealed class KnowledgeIndex : IDisposable
     /// The version of what goes into an index besides the corpus: entries, fields, analysis, similarity. Raise it with any such
     /// change, so that an index on disk built the old way is rebuilt at start. 2: BM25 ranking.
     /// </summary>
-    public const int Format = 2;
+    public const int Format = 4;
 
     /// <summary>Builds the index when it is missing, was built from another corpus (by content hash) or in an older <see cref="Format"/>.</summary>
     public IndexStatus EnsureCurrent(KnowledgeBase knowledge, IProgress<IndexProgress>? progress = null)

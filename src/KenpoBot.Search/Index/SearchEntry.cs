@@ -35,7 +35,10 @@ public static class CorpusEntries
         {
             foreach (var section in document.Sections)
             {
-                var text = section.Text.Length > 0 ? section.Text : document.TextWithOutline(section);
+                // A topic heading with no text of its own (「第6期の事業運営の3つの柱」, level 3) is still found by its title; its answer
+                // is its sub-headings, which the assistant reads from the document. Empty headings nearer the top are the document's
+                // table of contents and would only repeat its title.
+                var text = section.Text.Length > 0 ? section.Text : section.Level >= 3 ? string.Join("、", document.ChildrenOf(section).Select(c => c.Heading)) : "";
                 if (text.Length == 0) continue;
                 yield return new SearchEntry(EntryKind.Section, section.Reference, document.Id, document.Title, section.Heading,
                     string.Join(" > ", section.HeadingPath), document.Scope.Name, document.FiscalYears, document.Plan ?? "",

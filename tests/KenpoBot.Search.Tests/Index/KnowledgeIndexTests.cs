@@ -48,7 +48,7 @@ public sealed class KnowledgeIndexTests
         Assert.Equal(1, reopened.Status!.Format);
         var rebuilt = reopened.EnsureCurrent(Knowledge);
         Assert.NotEqual(first.Generation, rebuilt.Generation);
-        Assert.Equal(2, rebuilt.Format);
+        Assert.Equal(KnowledgeIndex.Format, rebuilt.Format);
         Assert.Equal("返納金債権", TopId(new KnowledgeSearcher(reopened, new JapaneseAnalyzer(), new CjkBigramAnalyzer(), new QueryExpander(Knowledge.Glossary))));
     }
 
