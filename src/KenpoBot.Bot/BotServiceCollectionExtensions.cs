@@ -37,6 +37,7 @@ public static class BotServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TrustedServiceUrls>();
+        services.TryAddSingleton<ConnectorPipelineKeys>();
         services.TryAddSingleton<IBotAuthenticator, BotAuthenticator>();
         services.TryAddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();
         services.AddHttpClient(OpenIdMetadataClient, c => c.Timeout = TimeSpan.FromSeconds(30));
@@ -59,7 +60,11 @@ public static class BotServiceCollectionExtensions
                 resilience.Retry.BackoffType = DelayBackoffType.Exponential;
                 resilience.Retry.UseJitter = true;
             })
-            .SelectPipelineByAuthority();
+            .SelectPipelineBy(provider =>
+            {
+                var keys = provider.GetRequiredService<ConnectorPipelineKeys>();
+                return request => keys.For(request.RequestUri);
+            });
 
         // Innermost, after the retries: each attempt gets a current token, checked against the trusted service URLs.
         connector.AddHttpMessageHandler<ConnectorAuthenticationHandler>();

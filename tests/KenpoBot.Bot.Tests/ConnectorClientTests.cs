@@ -126,6 +126,25 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.All(requests.Where(r => !r.RawTarget.StartsWith("/amer/", StringComparison.Ordinal)), r => Assert.Null(r.Authorization));
     }
 
+    [Fact]
+    public async Task SendAsync_ManyServiceHosts_KeepABoundedNumberOfPipelines()
+    {
+        var keys = new ConnectorPipelineKeys(capacity: 2);
+        using var services = Services(retries: 0, pipelineKeys: keys);
+        var client = services.GetRequiredService<IConnectorClient>();
+        var port = new Uri(_channel.BaseUrl).Port;
+
+        await client.SendAsync(Reply(_channel.ServiceUrl()), CancellationToken.None);
+        foreach (var unreachable in new[] { "http://127.0.0.1:1/amer", "http://127.0.0.1:2/amer", "http://127.0.0.1:3/amer" })
+            await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.SendAsync(Reply(unreachable), CancellationToken.None));
+        await client.SendAsync(Reply(_channel.ServiceUrl("emea")), CancellationToken.None);
+
+        Assert.Equal(2, keys.Count);
+        Assert.Equal($"http://127.0.0.1:{port}", keys.For(new Uri(_channel.ServiceUrl("apac"))));
+        Assert.Equal(ConnectorPipelineKeys.Shared, keys.For(new Uri("http://127.0.0.1:3/amer")));
+        Assert.Equal(2, _channel.Requests.Count);
+    }
+
     private static Activity Reply(string serviceUrl) => new()
     {
         Type = ActivityTypes.Message,
@@ -136,7 +155,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Text = "テスト",
     };
 
-    private static ServiceProvider Services(int retries = 3, bool authenticated = false)
+    private static ServiceProvider Services(int retries = 3, bool authenticated = false, ConnectorPipelineKeys? pipelineKeys = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -153,6 +172,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<Microsoft.Extensions.Hosting.IHostApplicationLifetime, NoLifetime>();
+        if (pipelineKeys is not null) services.AddSingleton(pipelineKeys);
         services.AddKenpoBotFrontEnd(configuration);
         services.AddSingleton<IConnectorTokenProvider>(new FixedToken());
         return services.BuildServiceProvider();
