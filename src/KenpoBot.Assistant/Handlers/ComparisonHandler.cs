@@ -26,6 +26,13 @@ public sealed class ComparisonHandler(KpiQueries kpis, AnswerComposer compose) :
         if (year is null) return new Reply(kpis.NotFound(turn.Question, Intent.Comparison, turn.Calls, scopes[0], null, metric), null);
         var rows = await turn.CallAsync<IReadOnlyList<KpiEvaluationView>>(KpiPlugin.Name, "compare_scopes",
             new() { ["metric"] = metric, ["fiscalYear"] = year, ["scopes"] = scopes.Select(s => s.Name).ToArray() }, ct) ?? [];
+        // A year carried over from the conversation that has no results yet (a plan year): compare the latest results instead.
+        if (f.Inherited.Contains("year") && rows.All(r => r.Actual is null) && kpis.LatestResultYear(metric, scopes) is { } latest && latest != year)
+        {
+            year = latest;
+            rows = await turn.CallAsync<IReadOnlyList<KpiEvaluationView>>(KpiPlugin.Name, "compare_scopes",
+                new() { ["metric"] = metric, ["fiscalYear"] = year, ["scopes"] = scopes.Select(s => s.Name).ToArray() }, ct) ?? [];
+        }
         var missing = scopes.Where(s => rows.All(r => r.Scope != s.DisplayName)).ToList();
         if (rows.Count == 0 || missing.Count == scopes.Count) return new Reply(kpis.NotFound(turn.Question, Intent.Comparison, turn.Calls, missing[0], year, metric), null);
 

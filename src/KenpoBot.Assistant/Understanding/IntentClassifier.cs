@@ -30,7 +30,9 @@ public static class IntentClassifier
             if (f.Numbers.Count > 0 || (context?.LastValue is not null && (f.Has(Asks.Gap) || f.Has(Asks.People)))) return Intent.WhatIf;
         }
         if (metric && f.Order is not null) return Intent.Ranking;
-        if (f.StatusFilter.Count > 0 && !f.StatusFilter.Contains(KpiStatus.NotEvaluable) && !f.Has(Asks.Count) && (f.Has(Asks.List) || f.Has(Asks.Which) || f.Region is not null))
+        // 「未達成だったKPIを全部挙げて」「届かなかった支部はどこ？」「概ね達成だった秋田支部のKPIは？」
+        if (f.StatusFilter.Count > 0 && !f.StatusFilter.Contains(KpiStatus.NotEvaluable) && !f.Has(Asks.Count)
+            && (f.Has(Asks.List) || f.Has(Asks.Which) || f.Region is not null || (!metric && f.Has(Asks.Kpi))))
         {
             if (metric || names) return Intent.StatusFilter;
         }
@@ -67,7 +69,8 @@ public static class IntentClassifier
 
     private static bool IsDefinition(QuestionFrame f, bool metric)
     {
-        if (!f.Has(Asks.Definition)) return f.Term is not null && f.Topic.Length == 0 && !metric && f.Scopes.Count == 0;
+        // A bare term (「インセンティブ制度？」) asks what it is; not when the question names years, plans or an order.
+        if (!f.Has(Asks.Definition)) return f.Term is not null && f.Topic.Length == 0 && !metric && f.Scopes.Count == 0 && f.Years.Count == 0 && f.Plan is null && f.Order is null;
         if (f.Term is null) return f.IsFollowUp && !metric && f.Topic.Length == 0; // 「その言葉の意味は？」: a term of the last answer
         return !f.Has(Asks.Kpi) && !(metric && (f.Has(Asks.Target) || f.Has(Asks.Result)));
     }

@@ -35,14 +35,16 @@ public sealed class TermFinder
         if (knowledge.Glossary.FirstOrDefault(e => JapaneseYears.Normalize(e.Term) == t) is { } exact) return (exact, "exact");
         if (knowledge.FindTerm(t) is { } synonym) return (synonym, "synonym");
         if (knowledge.Glossary.FirstOrDefault(e => e.Reading == t) is { } reading) return (reading, "reading");
-        if (names.FirstOrDefault(p => t.Contains(p.Name, StringComparison.OrdinalIgnoreCase)) is { Entry: not null } contained) return (contained.Entry, "contained");
+        var contained = names.FirstOrDefault(p => t.Contains(p.Name, StringComparison.OrdinalIgnoreCase));
         var fuzzy = names
             .Where(p => p.Name.Length >= 4)
             .Select(p => (p.Entry, p.Name, Coverage: Coverage(t, p.Name)))
             .Where(p => p.Coverage >= MinCoverage)
             .OrderByDescending(p => p.Coverage).ThenByDescending(p => p.Name.Length)
             .FirstOrDefault();
-        return fuzzy.Entry is null ? (null, "") : (fuzzy.Entry, "fuzzy");
+        // A misspelt longer term (レセプト天検) beats the shorter one it contains (レセプト).
+        if (fuzzy.Entry is not null && (contained.Entry is null || fuzzy.Name.Length > contained.Name.Length + 1)) return (fuzzy.Entry, "fuzzy");
+        return contained.Entry is null ? (null, "") : (contained.Entry, "contained");
     }
 
     /// <summary>Every glossary term named in the text, in the order written (longest names first where they overlap).</summary>
