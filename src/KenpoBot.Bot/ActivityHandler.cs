@@ -78,8 +78,8 @@ public sealed partial class ActivityHandler(
             return;
         }
 
-        var conversationId = turn.Activity.Conversation!.Id!;
-        var answer = await WithTypingAsync(turn, ct => assistant.AskAsync(conversationId, question, ct), cancellationToken).ConfigureAwait(false);
+        var conversation = ConversationKey.Of(turn.Activity);
+        var answer = await WithTypingAsync(turn, ct => assistant.AskAsync(conversation, question, ct), cancellationToken).ConfigureAwait(false);
         foreach (var reply in composer.Compose(answer))
             await SendAsync(turn, reply, cancellationToken).ConfigureAwait(false);
     }

@@ -68,7 +68,7 @@ public sealed partial class BotAdapter(
         {
             LogTurnFailed(logger, ex, activity.Type, activity.ChannelId, activity.Conversation?.Id);
             await ApologiseAsync(turn, cancellationToken).ConfigureAwait(false);
-            await ResetConversationAsync(services, activity.Conversation!.Id!, cancellationToken).ConfigureAwait(false);
+            await ResetConversationAsync(services, ConversationKey.Of(activity), cancellationToken).ConfigureAwait(false);
             var invoke = activity.Type == ActivityTypes.Invoke
                 ? new InvokeResponse(200, new JsonObject
                 {

@@ -12,7 +12,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace KenpoBot.Bot;
 
-/// <summary>The bot's HTTP edge: one POST that parses, authenticates and hands the activity to <see cref="BotAdapter"/>.</summary>
+/// <summary>The bot's HTTP edge: one POST that parses, authenticates, checks the tenant and hands the activity to <see cref="BotAdapter"/>.</summary>
 public static class BotEndpoints
 {
     public const string MessagesPath = "/api/messages";
@@ -25,7 +25,7 @@ public static class BotEndpoints
     }
 
     private static async Task<Results<StatusCodeHttpResult, JsonHttpResult<object>, ProblemHttpResult>> PostActivityAsync(
-        HttpContext http, IBotAuthenticator authenticator, BotAdapter adapter, IOptions<BotFrontEndOptions> options)
+        HttpContext http, IBotAuthenticator authenticator, TenantPolicy tenants, BotAdapter adapter, IOptions<BotFrontEndOptions> options)
     {
         var request = http.Request;
         var aborted = http.RequestAborted;
@@ -46,6 +46,7 @@ public static class BotEndpoints
 
         var auth = await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), activity, aborted).ConfigureAwait(false);
         if (!auth.Succeeded) return Refuse(http, auth.Failure);
+        if (!tenants.Admits(activity)) return Problem(StatusCodes.Status403Forbidden, "許可されていません", "このテナントからの利用は許可されていません。");
 
         var response = await adapter.ProcessAsync(activity, aborted).ConfigureAwait(false);
         return response.Body is null

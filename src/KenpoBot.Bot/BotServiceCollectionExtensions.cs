@@ -39,6 +39,7 @@ public static class BotServiceCollectionExtensions
         services.TryAddSingleton<TrustedServiceUrls>();
         services.TryAddSingleton<ConnectorPipelineKeys>();
         services.TryAddSingleton<IBotAuthenticator, BotAuthenticator>();
+        services.TryAddSingleton<TenantPolicy>();
         services.TryAddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();
         services.AddHttpClient(OpenIdMetadataClient, c => c.Timeout = TimeSpan.FromSeconds(30));
 

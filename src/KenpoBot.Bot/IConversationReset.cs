@@ -6,5 +6,6 @@ namespace KenpoBot.Bot;
 /// </summary>
 public interface IConversationReset
 {
+    /// <param name="conversationId">The same key the assistant was asked with: <see cref="ConversationKey.Of"/>.</param>
     Task ResetAsync(string conversationId, CancellationToken cancellationToken);
 }

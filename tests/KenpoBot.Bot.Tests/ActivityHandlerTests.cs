@@ -26,7 +26,7 @@ public sealed class ActivityHandlerTests
         var invoke = await Handler().OnTurnAsync(turn, CancellationToken.None);
 
         Assert.Null(invoke);
-        Assert.Equal(("conv-1", "返納金債権とは？"), Assert.Single(_assistant.Asked));
+        Assert.Equal(("msteams/tenant-1/conv-1", "返納金債権とは？"), Assert.Single(_assistant.Asked));
         var reply = Assert.Single(turn.Messages);
         Assert.Equal("act-1", reply.ReplyToId);
         Assert.Equal("28:bot", reply.From!.Id);

@@ -25,7 +25,8 @@ public sealed class BotAdapterTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var request = Assert.Single(await _channel.WaitForAsync(1));
         Assert.Equal("申し訳ありません。回答の準備中にエラーが発生しました。もう一度お試しください。", (string?)request.Body!["text"]);
-        Assert.Equal(Activities.ConversationId, Assert.Single(bot.Reset.Reset));
+        // The same key the assistant is asked with: channel, tenant and conversation.
+        Assert.Equal("msteams/tenant-1/a%3A1%3Bmessageid%3D1700000000000", Assert.Single(bot.Reset.Reset));
         var error = Assert.Single(bot.Logs.Entries, e => e.Level == LogLevel.Error);
         Assert.Equal("Turn failed for a message activity from msteams in conversation a:1;messageid=1700000000000", error.Message);
         Assert.Equal("search index missing", error.Exception!.Message);
