@@ -232,6 +232,20 @@ public sealed class OfflinePlannerTests(AssistantFixture fixture)
         var other = await fixture.Assistant.AskAsync(NewConversation(), "じゃあ岩手は？", default);
         Assert.NotEqual(Intent.KpiStatus, other.Intent);
     }
+    [Theory]
+    [InlineData("令和2年度の協会全体のKPIの達成状況は？")]
+    [InlineData("令和2年度の協会けんぽのKPIはいくつ達成した？")]
+    [InlineData("2020年度の全国のKPI、未達成はいくつ？")]
+    public async Task Fy2020_CountsAsPublished_AndTheReferenceLineHasNoStatus(string question)
+    {
+        // 001:892-894: 達成 6 / 概ね達成 5 / 未達成 10; the （参考）第三期特定健康診査等実施計画 line is not a KPI.
+        var answer = await fixture.Assistant.AskAsync(NewConversation(), question, default);
+        Assert.Equal((6, 5, 10, 0), (answer.Summary!.Achieved, answer.Summary.MostlyAchieved, answer.Summary.NotAchieved, answer.Summary.NotEvaluable));
+        Assert.Equal(21, answer.KpiEvaluations.Count);
+        Assert.DoesNotContain(answer.KpiEvaluations, e => e.KpiId.Contains("reference", StringComparison.Ordinal) || e.Name.Contains("参考", StringComparison.Ordinal));
+        Assert.DoesNotContain("第三期特定健康診査等実施計画", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("協会全体の令和2年度（2020年度）の KPI 21件の達成状況は、達成 6、概ね達成 5、未達成 10", answer.Text, StringComparison.Ordinal);
+    }
 }
 
 public sealed class ConversationStoreTests
@@ -265,4 +279,5 @@ public sealed class ConversationStoreTests
 
         public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
     }
+
 }

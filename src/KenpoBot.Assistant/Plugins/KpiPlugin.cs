@@ -21,6 +21,7 @@ public sealed class KpiPlugin(KpiEvaluator evaluator, KnowledgeBase knowledge)
     {
         Scope? wanted = scope is null ? null : ParseScope(scope);
         return knowledge.Kpis
+            .Where(k => !k.IsReference) // a （参考） line is not a KPI
             .Where(k => wanted is null || k.Scope == wanted)
             .Where(k => fiscalYear is null || k.FiscalYears.Contains(fiscalYear.Value))
             .Where(k => plan is null || knowledge.FindDocument(k.DocumentId)?.Plan == plan)
