@@ -244,13 +244,97 @@ public sealed class BotAuthenticatorTests(AuthenticatedBot fixture) : IClassFixt
         Assert.Contains(bot.Logs.Entries, e => e.Message == "Refused a request for channel msteams: MetadataUnavailable");
     }
 
-    private Task<HttpResponseMessage> PostWithHeaderAsync(JsonObject activity, string? authorization)
+    public static TheoryData<string, int> Headers => new()
+    {
+        { "lower-case bearer", 200 },
+        { "upper-case bearer", 200 },
+        { "double space", 200 },
+        { "two valid Authorization headers", 401 },
+        { "valid and garbage Authorization headers", 401 },
+        { "200 KB token", 431 },
+        { "JWE", 401 },
+        { "token with a trailing dot", 401 },
+        { "three parts", 401 },
+        { "scheme only", 401 },
+    };
+
+    /// <summary>The hostile suite, authenticated: odd Authorization headers are refused (or, as RFC 7235 allows, accepted), never a 5xx.</summary>
+    [Theory]
+    [MemberData(nameof(Headers))]
+    public async Task Post_HostileAuthorizationHeader_IsRefusedNever5xx(string kind, int expected)
+    {
+        var token = Keys.ChannelToken(ServiceUrl);
+        string[] headers = kind switch
+        {
+            "lower-case bearer" => ["bearer " + token],
+            "upper-case bearer" => ["BEARER " + token],
+            "double space" => ["Bearer  " + token],
+            "two valid Authorization headers" => ["Bearer " + token, "Bearer " + token],
+            "valid and garbage Authorization headers" => ["Bearer " + token, "Bearer x"],
+            "200 KB token" => ["Bearer " + new string('a', 200 * 1024)],
+            "JWE" => ["Bearer " + Keys.EncryptedToken(ServiceUrl)],
+            "token with a trailing dot" => ["Bearer " + token + "."],
+            "three parts" => ["Bearer " + token + " extra"],
+            "scheme only" => ["Bearer"],
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+
+        var response = await PostWithHeadersAsync(Message(), headers);
+
+        Assert.Equal(expected, (int)response.StatusCode);
+        if (expected == 401) await AssertBare401Async(response);
+    }
+
+    [Theory]
+    [InlineData("{0}/", HttpStatusCode.OK)]
+    [InlineData("{0}//", HttpStatusCode.OK)]
+    [InlineData("UPPER", HttpStatusCode.OK)]
+    [InlineData("{0}/v3", HttpStatusCode.Unauthorized)]
+    [InlineData("{0}-evil", HttpStatusCode.Unauthorized)]
+    [InlineData("https", HttpStatusCode.Unauthorized)]
+    [InlineData("other-port", HttpStatusCode.Unauthorized)]
+    [InlineData("{0}?x=1", HttpStatusCode.Unauthorized)]
+    public async Task Post_ServiceUrlClaimVariant_OnlyCaseAndTrailingSlashMayDiffer(string variant, HttpStatusCode expected)
+    {
+        var uri = new Uri(ServiceUrl);
+        var claim = variant switch
+        {
+            "UPPER" => ServiceUrl.ToUpperInvariant(),
+            "https" => "https" + ServiceUrl[4..],
+            "other-port" => $"http://127.0.0.1:{uri.Port + 1}{uri.AbsolutePath}",
+            _ => string.Format(System.Globalization.CultureInfo.InvariantCulture, variant, ServiceUrl),
+        };
+
+        var response = await fixture.Bot.PostAsync(Message(), Keys.ChannelToken(claim));
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_TrustedServiceUrlRedirects_TheTokenDoesNotFollow()
+    {
+        var serviceUrl = fixture.Channel.ServiceUrl("redirect-1");
+        fixture.Channel.RedirectNextTo(fixture.Channel.ServiceUrl("stolen-1") + "/v3/conversations/x/activities");
+
+        var response = await fixture.Bot.PostAsync(Activities.Message(serviceUrl, "返納金債権とは？"), Keys.ChannelToken(serviceUrl));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var first = (await fixture.Channel.WaitForAsync(1, r => r.RawTarget.StartsWith("/redirect-1/", StringComparison.Ordinal)))[0];
+        Assert.Equal("Bearer " + BotServer.ConnectorToken, first.Authorization);
+        await Task.Delay(500);
+        Assert.DoesNotContain(fixture.Channel.Requests, r => r.RawTarget.StartsWith("/stolen-1/", StringComparison.Ordinal));
+    }
+
+    private Task<HttpResponseMessage> PostWithHeaderAsync(JsonObject activity, string? authorization) =>
+        PostWithHeadersAsync(activity, authorization is null ? [] : [authorization]);
+
+    private Task<HttpResponseMessage> PostWithHeadersAsync(JsonObject activity, string[] authorization)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, fixture.Bot.MessagesUrl)
         {
             Content = new StringContent(activity.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
         };
-        if (authorization is not null) request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        foreach (var value in authorization) request.Headers.TryAddWithoutValidation("Authorization", value);
         return fixture.Bot.Client.SendAsync(request);
     }
 

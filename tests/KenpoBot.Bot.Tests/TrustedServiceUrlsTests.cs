@@ -1,4 +1,5 @@
 using KenpoBot.Bot.Auth;
+using KenpoBot.Bot.Tests.Support;
 
 namespace KenpoBot.Bot.Tests;
 
@@ -38,5 +39,26 @@ public sealed class TrustedServiceUrlsTests
         _trusted.Trust("https://smba.trafficmanager.net/amer?x=1");
 
         Assert.False(_trusted.IsTrusted(new Uri("https://smba.trafficmanager.net/amer/v3")));
+    }
+
+    [Fact]
+    public void Trust_PastCapacity_EvictsTheLeastRecentlyVouchedFor()
+    {
+        var time = new ManualTime();
+        var trusted = new TrustedServiceUrls(time, capacity: 3);
+        foreach (var region in new[] { "amer", "emea", "apac" })
+        {
+            trusted.Trust($"https://smba.trafficmanager.net/{region}/");
+            time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        trusted.Trust("https://smba.trafficmanager.net/amer/");
+        time.Advance(TimeSpan.FromSeconds(1));
+        trusted.Trust("https://smba.trafficmanager.net/jpn/");
+
+        Assert.True(trusted.IsTrusted(new Uri("https://smba.trafficmanager.net/amer/v3/conversations/x")));
+        Assert.False(trusted.IsTrusted(new Uri("https://smba.trafficmanager.net/emea/v3/conversations/x")));
+        Assert.True(trusted.IsTrusted(new Uri("https://smba.trafficmanager.net/apac/v3/conversations/x")));
+        Assert.True(trusted.IsTrusted(new Uri("https://smba.trafficmanager.net/jpn/v3/conversations/x")));
     }
 }

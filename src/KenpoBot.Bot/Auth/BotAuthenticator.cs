@@ -163,7 +163,7 @@ public sealed partial class BotAuthenticator : IBotAuthenticator
 
         if (!validated.TryGetPayloadValue<string>("serviceurl", out var serviceUrlClaim)
             || string.IsNullOrWhiteSpace(serviceUrlClaim)
-            || !string.Equals(serviceUrlClaim, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+            || !ServiceUrlRules.SameServiceUrl(serviceUrlClaim, activity.ServiceUrl))
             return BotAuthResult.Fail(AuthFailure.ServiceUrlMismatch);
 
         // Channel keys always carry endorsements; a key without the activity's channel may not speak for it.

@@ -1,3 +1,5 @@
+using KenpoBot.Bot.Protocol;
+
 namespace KenpoBot.Bot.Auth;
 
 /// <summary>Where replies may go when no channel token vouches for the service URL.</summary>
@@ -5,6 +7,15 @@ public static class ServiceUrlRules
 {
     /// <summary>Suffixes of names that only resolve inside a network (RFC 6761, RFC 6762, RFC 8375 and common practice).</summary>
     private static readonly string[] PrivateSuffixes = ["localhost", "local", "internal", "intranet", "lan", "home", "corp", "localdomain", "home.arpa", "test", "invalid", "example"];
+
+    /// <summary>scheme://host:port/path without a trailing slash, query or fragment; compare with OrdinalIgnoreCase.</summary>
+    public static string Normalize(Uri uri) =>
+        $"{uri.Scheme}://{uri.IdnHost}:{uri.Port}{uri.AbsolutePath.TrimEnd('/')}";
+
+    /// <summary>The same service URL up to case and a trailing slash (how the claim and the activity may differ harmlessly).</summary>
+    public static bool SameServiceUrl(string? a, string? b) =>
+        ConnectorUrl.TryParseServiceUrl(a, out var x) && ConnectorUrl.TryParseServiceUrl(b, out var y)
+        && string.Equals(Normalize(x), Normalize(y), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Same scheme, host and port (the path may differ).</summary>
     public static bool SameOrigin(Uri a, Uri b) =>

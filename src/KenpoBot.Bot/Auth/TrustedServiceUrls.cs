@@ -7,17 +7,19 @@ namespace KenpoBot.Bot.Auth;
 /// Service URLs that arrived on a validated channel request whose <c>serviceurl</c> claim matched. The connector
 /// token is attached only to requests under one of these; everything else goes out without it.
 /// </summary>
-public sealed class TrustedServiceUrls(TimeProvider time)
+public sealed class TrustedServiceUrls(TimeProvider time, int capacity = TrustedServiceUrls.DefaultCapacity)
 {
-    /// <summary>Teams uses a handful of regional service URLs; the cap only stops unbounded growth.</summary>
-    private const int Capacity = 1024;
+    /// <summary>Teams uses a handful of regional service URLs; the cap only stops unbounded growth (the least recently vouched for goes first).</summary>
+    public const int DefaultCapacity = 1024;
+
+    private int Capacity { get; } = capacity;
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _urls = new(StringComparer.OrdinalIgnoreCase);
 
     public void Trust(string serviceUrl)
     {
         if (!ConnectorUrl.TryParseServiceUrl(serviceUrl, out var uri)) return;
-        _urls[Normalize(uri)] = time.GetUtcNow();
+        _urls[ServiceUrlRules.Normalize(uri)] = time.GetUtcNow();
         if (_urls.Count > Capacity)
         {
             foreach (var oldest in _urls.OrderBy(p => p.Value).Take(_urls.Count - Capacity))
@@ -29,7 +31,7 @@ public sealed class TrustedServiceUrls(TimeProvider time)
     public bool IsTrusted(Uri? requestUri)
     {
         if (requestUri is null || !requestUri.IsAbsoluteUri || requestUri.UserInfo.Length > 0) return false;
-        var target = Normalize(requestUri);
+        var target = ServiceUrlRules.Normalize(requestUri);
         foreach (var trusted in _urls.Keys)
         {
             if (string.Equals(target, trusted, StringComparison.OrdinalIgnoreCase)
@@ -38,8 +40,4 @@ public sealed class TrustedServiceUrls(TimeProvider time)
         }
         return false;
     }
-
-    /// <summary>scheme://host:port/path without a trailing slash, query or fragment.</summary>
-    private static string Normalize(Uri uri) =>
-        $"{uri.Scheme}://{uri.IdnHost}:{uri.Port}{uri.AbsolutePath.TrimEnd('/')}";
 }

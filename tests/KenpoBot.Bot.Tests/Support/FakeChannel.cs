@@ -49,6 +49,11 @@ public sealed class FakeChannel : IAsyncDisposable
 
     public string AadMetadataUrl => $"{BaseUrl}/aad/.well-known/openid-configuration";
 
+    private readonly ConcurrentQueue<string> _redirects = new();
+
+    /// <summary>Answers the next connector request with a 307 to <paramref name="location"/>.</summary>
+    public void RedirectNextTo(string location) => _redirects.Enqueue(location);
+
     /// <summary>Answers the next connector requests with these statuses, then 201 again.</summary>
     public void RespondWith(params int[] statuses)
     {
@@ -112,6 +117,13 @@ public sealed class FakeChannel : IAsyncDisposable
         if (!raw.Contains("/v3/conversations/", StringComparison.Ordinal) || raw.Contains("//v3", StringComparison.Ordinal))
         {
             http.Response.StatusCode = 404;
+            return;
+        }
+
+        if (_redirects.TryDequeue(out var location))
+        {
+            http.Response.StatusCode = 307;
+            http.Response.Headers.Location = location;
             return;
         }
 

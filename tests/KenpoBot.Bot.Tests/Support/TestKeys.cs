@@ -60,6 +60,15 @@ public sealed class TestKeys
         return Sign(Aad, issuer, audience ?? AppId, claims, null, null, SecurityAlgorithms.RsaSha256);
     }
 
+    /// <summary>A JWE: valid channel claims, signed with <see cref="Teams"/>, then encrypted to some key.</summary>
+    public string EncryptedToken(string serviceUrl)
+    {
+        var descriptor = Descriptor("https://api.botframework.com", AppId, new Dictionary<string, object> { ["serviceurl"] = serviceUrl }, null, null);
+        descriptor.SigningCredentials = new SigningCredentials(Teams, SecurityAlgorithms.RsaSha256);
+        descriptor.EncryptingCredentials = new EncryptingCredentials(NewKey("enc-key"), SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes128CbcHmacSha256);
+        return new JsonWebTokenHandler().CreateToken(descriptor);
+    }
+
     /// <summary>An unsigned token (<c>alg: none</c>) with otherwise valid channel claims.</summary>
     public static string UnsignedToken(string serviceUrl)
     {
