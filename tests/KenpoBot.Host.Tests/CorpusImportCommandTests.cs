@@ -65,7 +65,8 @@ public sealed partial class CorpusImportCommandTests : IDisposable
         Assert.Contains("documents/akita-2025.md", run.StdErr);
         Assert.Contains("--replace", run.StdErr);
         Assert.Equal(before, File.ReadAllText(Path.Combine(_corpus, "documents", "akita-2025.md")));
-        Assert.Contains("KPI 19 行", File.ReadAllText(report));
+        // The report names the source line of each guess: 003:176 is 「■ KPI：１）サービススタンダードの達成状況を100％とする」 (no 以上).
+        Assert.Contains("003_b3fb34fea5d2bbcb.txt:176: 「以上」「以下」がないため", File.ReadAllText(report));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public static class CorpusImporter
             [DraftWriter.DocumentPath(id)] = DraftWriter.Markdown(draft),
             // A replaced document's old KPI rows and results go with it; the draft brings its own.
             [DraftWriter.KpiPath(id)] = draft.Kpis.Count > 0 ? DraftWriter.KpiTable(draft) : null,
-            [Path.Combine(CorpusLoader.KpiFolder, id + ".results.tsv")] = null,
+            [DraftWriter.ResultsPath(id)] = draft.Results.Count > 0 ? DraftWriter.ResultsTable(draft) : null,
         };
         if (!replace)
         {

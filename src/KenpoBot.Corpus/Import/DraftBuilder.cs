@@ -10,6 +10,9 @@ public static class DraftBuilder
         var title = options.Title ?? lines.FirstOrDefault(l => l.Text.Length > 0)?.Text ?? options.Id;
         var sections = OutlineBuilder.Build(lines, title, report);
         var kpis = KpiExtractor.Extract(sections, options, metrics, report);
-        return new DocumentDraft(options, sections, kpis, report);
+        var (tableKpis, results) = ResultsTableReader.Read(sections, options, metrics, report);
+        report.KpiRows += tableKpis.Count;
+        report.Results = results.Count;
+        return new DocumentDraft(options, sections, [.. kpis, .. tableKpis], results, report);
     }
 }

@@ -8,7 +8,7 @@ namespace KenpoBot.Corpus.Import;
 /// </summary>
 public sealed record DraftComparison(
     int Headings, int HeadingsFound, int HeadingsAtLevel, IReadOnlyList<string> MissedHeadings,
-    int Kpis, int KpisWording, int KpisMatched, IReadOnlyList<string> MissedKpis)
+    int Kpis, int KpisWording, int KpisMatched, IReadOnlyList<string> MissedKpis, int Results, int ResultsMatched)
 {
     public double HeadingShare => Headings == 0 ? 1 : (double)HeadingsAtLevel / Headings;
 
@@ -56,7 +56,21 @@ public sealed record DraftComparison(
             if (row.Target.Kind == kpi.Target.Kind && row.Target.Value == kpi.Target.Value) matched++;
             else missedKpis.Add($"{kpi.Wording}（{DraftWriter.KindText(row.Target.Kind)} {row.Target.Value}、正解は {DraftWriter.KindText(kpi.Target.Kind)} {kpi.Target.Value}）");
         }
-        return new DraftComparison(curated.Sections.Count, found, atLevel, missedHeadings, curatedKpis.Count, wording, matched, missedKpis);
+        var (results, resultsMatched) = CompareResults(draft, corpusDirectory, curatedId);
+        return new DraftComparison(curated.Sections.Count, found, atLevel, missedHeadings, curatedKpis.Count, wording, matched, missedKpis, results, resultsMatched);
+    }
+
+    /// <summary>The curated results the document publishes (any results set citing it): same scope, year, wording and values.</summary>
+    private static (int Results, int Matched) CompareResults(DocumentDraft draft, string corpusDirectory, string curatedId)
+    {
+        if (CorpusLoader.Check(corpusDirectory).Knowledge is not { } knowledge) return (0, 0);
+        var definitions = knowledge.Kpis.ToDictionary(k => k.Id);
+        var draftKpis = draft.Kpis.ToDictionary(k => k.Id);
+        var drafted = draft.Results.ToLookup(r => (draftKpis[r.KpiId].Scope, r.FiscalYear, ImportText.Key(draftKpis[r.KpiId].Wording)));
+        var curated = knowledge.Results.Where(r => r.DocumentId == curatedId).ToList();
+        var matched = curated.Count(r => drafted[(definitions[r.KpiId].Scope.Name, r.FiscalYear, ImportText.Key(definitions[r.KpiId].Wording))]
+            .Any(d => d.Actual == r.Actual && d.Previous == r.Previous));
+        return (curated.Count, matched);
     }
 
     public string Render(string curatedId)
@@ -65,6 +79,7 @@ public sealed record DraftComparison(
         text.AppendLine($"正解 {curatedId} との比較:");
         text.AppendLine($"  見出し: {HeadingsAtLevel}/{Headings} がレベルも一致（{HeadingShare:P1}）、文言のみ一致 {HeadingsFound}/{Headings}");
         text.AppendLine($"  KPI: {KpisMatched}/{Kpis} が文言・target_kind・target_value とも一致（{KpiShare:P1}）、文言のみ一致 {KpisWording}/{Kpis}");
+        if (Results > 0) text.AppendLine($"  結果: {ResultsMatched}/{Results} が範囲・年度・文言・値とも一致（{(double)ResultsMatched / Results:P1}）");
         foreach (var miss in MissedHeadings) text.AppendLine($"  見出しの違い: {miss}");
         foreach (var miss in MissedKpis) text.AppendLine($"  KPI の違い: {miss}");
         return text.ToString();

@@ -50,7 +50,7 @@ public static class DraftWriter
         {
             string[] cells =
             [
-                k.Id, k.Metric, k.MetricName, o.Id, k.Section, o.Years.ToString(), o.Scope, k.Area, k.Measure, k.Wording,
+                k.Id, k.Metric, k.MetricName, o.Id, k.Section, k.Years.ToString(), k.Scope, k.Area, k.Measure, k.Wording,
                 KindText(k.Target.Kind), k.Target.Value?.ToString(CultureInfo.InvariantCulture) ?? "", k.Target.Unit.ToText(), "none", "",
                 "", k.Baseline, k.BaselineYear?.ToString(CultureInfo.InvariantCulture) ?? "", k.IsReference ? "yes" : "no", k.Note,
             ];
@@ -58,6 +58,26 @@ public static class DraftWriter
         }
         return text.ToString();
     }
+
+    public static string ResultsTable(DocumentDraft draft)
+    {
+        var o = draft.Options;
+        var text = new StringBuilder();
+        text.AppendLine($"# {o.Id} の KPI の結果（corpus import による下書き。出典 {o.SourceFile}）");
+        text.AppendLine(string.Join('\t', KpiCatalogReader.ResultColumns));
+        foreach (var r in draft.Results)
+        {
+            string[] cells =
+            [
+                r.KpiId, r.FiscalYear.ToString(CultureInfo.InvariantCulture), r.Actual?.ToString(CultureInfo.InvariantCulture) ?? "", r.ActualText,
+                r.Previous?.ToString(CultureInfo.InvariantCulture) ?? "", "", o.Id, r.Section, "",
+            ];
+            text.AppendLine(string.Join('\t', cells.Select(OneLine)));
+        }
+        return text.ToString();
+    }
+
+    public static string ResultsPath(string id) => Path.Combine(CorpusLoader.KpiFolder, id + ".results.tsv");
 
     public static string KindText(TargetKind kind) => kind switch
     {

@@ -15,6 +15,7 @@ public sealed class ImportReport
     public int Headings { get; set; }
     public int TableOfContentsLines { get; set; }
     public int KpiRows { get; set; }
+    public int Results { get; set; }
 
     public IReadOnlyList<Entry> Unplaced => _unplaced;
     public IReadOnlyList<Entry> Guessed => _guessed;
@@ -27,7 +28,7 @@ public sealed class ImportReport
     {
         var text = new StringBuilder();
         text.AppendLine($"取り込み: {SourceFile}（{SourceLines} 行）");
-        text.AppendLine($"  見出し {Headings} 件、目次の行 {TableOfContentsLines} 件、KPI {KpiRows} 行");
+        text.AppendLine($"  見出し {Headings} 件、目次の行 {TableOfContentsLines} 件、KPI {KpiRows} 行、結果 {Results} 行");
         text.AppendLine($"配置できなかった行（{_unplaced.Count} 件、本文にそのまま残しています）:");
         foreach (var entry in _unplaced) text.AppendLine($"  {SourceFile}:{entry.SourceLine}: {entry.Text}");
         text.AppendLine($"推定した KPI の値（{_guessed.Count} 件、確認してください）:");

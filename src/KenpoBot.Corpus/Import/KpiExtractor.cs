@@ -119,19 +119,7 @@ public static partial class KpiExtractor
         var target = KpiLineParser.Parse(wording);
         if (target.Guessed is { } guess) report.AddGuessed(kpi.Line, $"{guess}:「{wording}」");
 
-        var known = metrics.Match(wording);
-        string metric, metricName;
-        if (known is { } k)
-        {
-            (metric, metricName) = (k.Metric, k.MetricName);
-            if (k.Ambiguous) report.AddGuessed(kpi.Line, $"metric を {metric}（{metricName}）と推定:「{wording}」");
-        }
-        else
-        {
-            metric = $"{options.Id}-kpi-{ordinal}";
-            metricName = SubjectOf(wording);
-            report.AddGuessed(kpi.Line, $"既知の metric がないため {metric}（{metricName}）としました:「{wording}」");
-        }
+        var (metric, metricName) = MetricOf(wording, $"{options.Id}-kpi-{ordinal}", metrics, report, kpi.Line);
         var area = kpi.Area;
         if (area.Length == 0)
         {
@@ -142,8 +130,21 @@ public static partial class KpiExtractor
         var id = stem;
         for (var n = 2; !ids.Add(id); n++) id = $"{stem}-{n}";
         var baselineYear = kpi.Baseline.Length > 0 ? BaselineYear(kpi.Section) : null;
-        return new DraftKpi(id, metric, metricName, kpi.Section.Anchor, area, kpi.Measure, wording, target,
+        return new DraftKpi(id, metric, metricName, options.Scope, options.Years, kpi.Section.Anchor, area, kpi.Measure, wording, target,
             baselineYear is null ? "" : kpi.Baseline, baselineYear, reference, note, kpi.Line);
+    }
+
+    /// <summary>The metric the corpus knows by a name in the wording, or a new one named after the wording's subject.</summary>
+    internal static (string Metric, string MetricName) MetricOf(string wording, string newMetric, MetricCatalog metrics, ImportReport report, int line)
+    {
+        if (metrics.Match(wording) is { } known)
+        {
+            if (known.Ambiguous) report.AddGuessed(line, $"metric を {known.Metric}（{known.MetricName}）と推定:「{wording}」");
+            return (known.Metric, known.MetricName);
+        }
+        var name = SubjectOf(wording);
+        report.AddGuessed(line, $"既知の metric がないため {newMetric}（{name}）としました:「{wording}」");
+        return (newMetric, name);
     }
 
     /// <summary>The year of the 「参考：令和4年度末」 column the baselines come from.</summary>

@@ -92,7 +92,7 @@ public static partial class LineCleaner
                 var next = lines[i + 1].Text;
                 if (ContinuesBullet(line.Text, next)) line = line with { Text = line.Text + next.TrimStart('・', ' ') };
                 else if (marginHeading && IsMarginPiece(next) || ContinuesProse(line.Text, next)) line = line with { Text = line.Text + next };
-                else if (next.Length == 0 && i + 2 < lines.Count && ContinuesProse(line.Text, lines[i + 2].Text) && line.Text.Length >= LongLine)
+                else if (next.Length == 0 && i + 2 < lines.Count && ContinuesProse(line.Text, lines[i + 2].Text) && !line.Text.StartsWith('・'))
                 {
                     // A paragraph the extraction split over a blank line: 「…レセプト振替サービス※2の拡充」 / 「により、…」.
                     line = line with { Text = line.Text + lines[i + 2].Text };
@@ -117,8 +117,9 @@ public static partial class LineCleaner
     private static bool IsMarginPiece(string next) =>
         next.Length is > 0 and <= MarginColumn && HeadingRecognizer.Recognize(next) is null && !StartsItsOwn(next) && !next.Contains(' ');
 
+    /// <summary>Japanese prose has no spaces; a line with them (「KPI 結果 KPI 結果 …」) is a row of cells, unless it is a bullet.</summary>
     private static bool ContinuesProse(string line, string next) =>
-        line.Length >= LongLine && next.Length > 0 && !EndsSentence(line) && !IsBlockStart(line)
+        line.Length >= LongLine && next.Length > 0 && !EndsSentence(line) && !IsBlockStart(line) && (line.StartsWith('・') || !line.Contains(' '))
         && !StartsItsOwn(next) && HeadingRecognizer.Recognize(next) is null && !next.Contains('\t') && !line.Contains('\t');
 
     private static bool IsBlockStart(string line) => line.StartsWith('■') || line.StartsWith('【');

@@ -51,4 +51,11 @@ public sealed class LineCleanerTests
     {
         Assert.Equal(["⑤ コラボヘルスの推進", "1.03% 1.00%"], Texts("⑤ コラボルスの推進", "1.03& 1.00%"));
     }
+
+    [Fact]
+    public void Clean_RadicalsNfkcLeavesAlone_AreFixedFromTheList()
+    {
+        // PdfPig on a Chromium-printed 003: 「⻘森支部」 (U+2ED8), 「⼊」 (Kangxi, NFKC) and 「・」 printed as 「‧」.
+        Assert.Equal(["協会全体 青森支部", "加入者・事業主"], Texts("協会全体 \u2ED8森支部", "加\u2F0A者\u2027事業主"));
+    }
 }
