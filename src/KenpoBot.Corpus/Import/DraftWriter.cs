@@ -43,39 +43,33 @@ public static class DraftWriter
     public static string KpiTable(DocumentDraft draft)
     {
         var o = draft.Options;
-        var text = new StringBuilder();
-        text.AppendLine($"# {o.Id} の KPI（corpus import による下書き。出典 {o.SourceFile}）");
-        text.AppendLine(string.Join('\t', KpiCatalogReader.DefinitionColumns));
-        foreach (var k in draft.Kpis)
+        return Tsv($"{o.Id} の KPI", o, KpiCatalogReader.DefinitionColumns, draft.Kpis.Select(k => new[]
         {
-            string[] cells =
-            [
-                k.Id, k.Metric, k.MetricName, o.Id, k.Section, k.Years.ToString(), k.Scope, k.Area, k.Measure, k.Wording,
-                KindText(k.Target.Kind), k.Target.Value?.ToString(CultureInfo.InvariantCulture) ?? "", k.Target.Unit.ToText(), "none", "",
-                "", k.Baseline, k.BaselineYear?.ToString(CultureInfo.InvariantCulture) ?? "", k.IsReference ? "yes" : "no", k.Note,
-            ];
-            text.AppendLine(string.Join('\t', cells.Select(OneLine)));
-        }
-        return text.ToString();
+            k.Id, k.Metric, k.MetricName, o.Id, k.Section, k.Years.ToString(), k.Scope, k.Area, k.Measure, k.Wording,
+            KindText(k.Target.Kind), Number(k.Target.Value), k.Target.Unit.ToText(), "none", "",
+            "", k.Baseline, k.BaselineYear?.ToString(CultureInfo.InvariantCulture) ?? "", k.IsReference ? "yes" : "no", k.Note,
+        }));
     }
 
     public static string ResultsTable(DocumentDraft draft)
     {
         var o = draft.Options;
-        var text = new StringBuilder();
-        text.AppendLine($"# {o.Id} の KPI の結果（corpus import による下書き。出典 {o.SourceFile}）");
-        text.AppendLine(string.Join('\t', KpiCatalogReader.ResultColumns));
-        foreach (var r in draft.Results)
+        return Tsv($"{o.Id} の KPI の結果", o, KpiCatalogReader.ResultColumns, draft.Results.Select(r => new[]
         {
-            string[] cells =
-            [
-                r.KpiId, r.FiscalYear.ToString(CultureInfo.InvariantCulture), r.Actual?.ToString(CultureInfo.InvariantCulture) ?? "", r.ActualText,
-                r.Previous?.ToString(CultureInfo.InvariantCulture) ?? "", "", o.Id, r.Section, "",
-            ];
-            text.AppendLine(string.Join('\t', cells.Select(OneLine)));
-        }
+            r.KpiId, r.FiscalYear.ToString(CultureInfo.InvariantCulture), Number(r.Actual), r.ActualText, Number(r.Previous), "", o.Id, r.Section, "",
+        }));
+    }
+
+    private static string Tsv(string what, ImportOptions o, string[] columns, IEnumerable<string[]> rows)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"# {what}（corpus import による下書き。出典 {o.SourceFile}）");
+        text.AppendLine(string.Join('\t', columns));
+        foreach (var cells in rows) text.AppendLine(string.Join('\t', cells.Select(OneLine)));
         return text.ToString();
     }
+
+    private static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
     public static string ResultsPath(string id) => Path.Combine(CorpusLoader.KpiFolder, id + ".results.tsv");
 
