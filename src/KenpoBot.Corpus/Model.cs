@@ -186,6 +186,16 @@ public sealed record KpiDefinition(
 {
     public string SectionReference => $"{DocumentId}#{SectionId}";
 
+    private static readonly string[] QuotedMarkers = ["KPI一覧表の考え方", "考え方：", "困難度", "重要度", "（※", "(※", "※"];
+
+    /// <summary>
+    /// The parts of <see cref="Note"/> that quote the document (KPI一覧表の考え方, 重要度・困難度, ※ footnotes), without the curators'
+    /// remarks on how the row was read: what an answer may show as the document's words.
+    /// </summary>
+    public string QuotedNote => string.Concat(Note.Split('。', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Where(part => QuotedMarkers.Any(m => part.StartsWith(m, StringComparison.Ordinal)))
+        .Select(part => part + "。"));
+
     /// <summary>A reference value printed beside the KPI, as published (AP6's 参考：令和4年度末).</summary>
     public string? Baseline { get; init; }
 

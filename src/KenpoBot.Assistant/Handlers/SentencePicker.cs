@@ -39,7 +39,7 @@ public sealed partial class SentencePicker(KnowledgeBase knowledge, ContentWords
         var t = f.Text;
         if (f.Has(Asks.Why)) return Want.Reason;
         if (Regex.IsMatch(t, "いつ|何年|何月|時期|期限|までに|何日から|から開始")) return Want.Date;
-        if (Regex.IsMatch(t, "何人|何%|何％|いくつ|何件|何事業所|どれくらい|どのくらい|何円|何倍|何ポイント|何部位|何日")) return Want.Number;
+        if (Regex.IsMatch(t, "何人|何%|何％|いくつ|いくら|何件|何事業所|どれくらい|どのくらい|何円|何倍|何ポイント|何部位|何日|(?:数|率|額|割合|件数|人数)(?:は|って)")) return Want.Number;
         if (f.Has(Asks.Change) || f.Has(Asks.StillOngoing)) return Want.Change;
         if (f.Has(Asks.Definition)) return Want.Definition;
         return Want.Anything;
@@ -63,6 +63,7 @@ public sealed partial class SentencePicker(KnowledgeBase knowledge, ContentWords
                 if (found == 0 || !terms.Any(t => sentence.Contains(t, StringComparison.OrdinalIgnoreCase)) && heading.Length == 0) continue;
                 var score = (double)found / terms.Count + Bonus(want, sentence) - rank * 0.03
                     + (yearForms.Any(y => JapaneseYears.Normalize(sentence).Contains(y, StringComparison.Ordinal)) ? 0.2 : 0)
+                    + Fits(frame, passage)
                     // A glossary entry answers what a word means; other questions are answered from the plans' own sentences.
                     - (passage.Kind == EntryKind.Glossary && want != Want.Definition ? 0.15 : 0)
                     // A plan named (第6期で廃止された施策) is best answered from that plan's own text.
@@ -87,17 +88,42 @@ public sealed partial class SentencePicker(KnowledgeBase knowledge, ContentWords
         return terms.Count <= 3 ? found == terms.Count : found * 5 >= terms.Count * 3;
     }
 
+    /// <summary>
+    /// A passage of the scope and year asked about answers better than another branch's or year's: 「秋田支部の重点施策」 from
+    /// Akita's plan, 「令和2年度の申請件数」 from the 2020 report.
+    /// </summary>
+    private static double Fits(QuestionFrame frame, PlanPassage passage)
+    {
+        var score = 0.0;
+        if (frame.Scopes.Count > 0 && frame.Region is null)
+            score += frame.Scopes.Any(s => s.Name == passage.Scope) ? 0.2 : passage.Scope != Scope.AssociationName ? -0.2 : 0;
+        if (frame.Years.Count > 0 && FiscalYearRange.TryParse(passage.FiscalYears, out var years))
+            score += frame.Years.Any(years.Contains) ? 0.1 : -0.1;
+        return score;
+    }
+
     /// <summary>True when the sentence has what the question type needs (a number for a quantity question…).</summary>
     public static bool Satisfies(Want want, string sentence) => want switch
     {
-        Want.Number => Digit().IsMatch(sentence),
+        Want.Number => Digit().IsMatch(WithoutYears(sentence)),
         Want.Date => Date().IsMatch(sentence),
         _ => true,
     };
 
+    /// <summary>The sentence without its year notations (2020（令和2）年度): a year is not the number a quantity question asks for.</summary>
+    private static string WithoutYears(string sentence)
+    {
+        var text = EraInParentheses().Replace(JapaneseYears.Normalize(sentence), "");
+        foreach (var mention in JapaneseYears.Find(text).Reverse()) text = text.Remove(mention.Index, mention.Length);
+        return text;
+    }
+
+    [GeneratedRegex(@"[(（](?:令和|平成)(?:\d{1,2}|元)[)）]")]
+    private static partial Regex EraInParentheses();
+
     private static double Bonus(Want want, string sentence) => want switch
     {
-        Want.Number => Digit().IsMatch(sentence) ? 0.3 : -0.5,
+        Want.Number => Digit().IsMatch(WithoutYears(sentence)) ? 0.3 : -0.5,
         Want.Date => Date().IsMatch(sentence) ? 0.3 : -0.3,
         Want.Reason => Reason().IsMatch(sentence) ? 0.25 : 0,
         Want.Change => Change().IsMatch(sentence) ? 0.25 : 0,
@@ -112,7 +138,7 @@ public sealed partial class SentencePicker(KnowledgeBase knowledge, ContentWords
         EntryKind.Section => knowledge.FindSection(hit.Id) is { } section && knowledge.FindDocument(section.DocumentId) is { } document
             ? document.TextWithOutline(section) : hit.Snippet,
         EntryKind.Glossary => knowledge.FindTerm(hit.Id) is { } term ? $"{term.Term}とは、{term.Definition}" : hit.Snippet,
-        _ => knowledge.FindKpi(hit.Id) is { } k ? $"{k.Wording}。{k.Note}" : hit.Snippet,
+        _ => knowledge.FindKpi(hit.Id) is { } k ? $"{k.Wording}。{k.QuotedNote}" : hit.Snippet,
     };
 
     /// <summary>Sentences, list items and table rows: split at 。 and line ends; table pipes become 「／」.</summary>

@@ -16,14 +16,14 @@ public sealed class WhyHandler(KnowledgeBase knowledge, KpiQueries kpis, Documen
     public async Task<Reply> HandleAsync(Turn turn, CancellationToken ct)
     {
         var f = turn.Frame;
-        if (f.Plan is null && f.Metrics.SelectMany(m => kpis.Definitions(m, KpiQueries.ScopeOf(f), f.Year, null)).FirstOrDefault(k => Rationale(k.Note) is not null) is { } kpi)
+        if (f.Plan is null && f.Metrics.SelectMany(m => kpis.Definitions(m, KpiQueries.ScopeOf(f), f.Year, null)).FirstOrDefault(k => Rationale(k.QuotedNote) is not null) is { } kpi)
         {
             var view = await turn.CallAsync<KpiEvaluationView>(KpiPlugin.Name, "evaluate_kpi", new() { ["kpiId"] = kpi.Id }, ct);
             var section = knowledge.FindSection(kpi.SectionReference)!;
             var document = knowledge.FindDocument(kpi.DocumentId)!;
-            var text = $"{Rationale(kpi.Note)}（{document.Title}の「{kpi.MetricName}」の KPI「{kpi.Wording}」について）";
+            var text = $"{Rationale(kpi.QuotedNote)}（{document.Title}の「{kpi.MetricName}」の KPI「{kpi.Wording}」について）";
             var citation = new Citation(document.Id, document.Title, string.Join(" > ", section.HeadingPath), document.FiscalYears.ToString(),
-                document.Scope.DisplayName, kpi.Note.Length > 300 ? kpi.Note[..300] + "…" : kpi.Note);
+                document.Scope.DisplayName, kpi.QuotedNote.Length > 300 ? kpi.QuotedNote[..300] + "…" : kpi.QuotedNote);
             return new Reply(new Answer(turn.Question, Intent.Why, text, [citation], view is null ? [] : [view], turn.Calls), null);
         }
         var reply = await documents.HandleAsync(turn, ct);

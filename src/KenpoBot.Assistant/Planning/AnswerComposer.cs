@@ -80,7 +80,7 @@ public sealed class AnswerComposer(KnowledgeBase knowledge)
     {
         EntryKind.Section => knowledge.FindSection(hit.Id)?.Text ?? "",
         EntryKind.Glossary => knowledge.FindTerm(hit.Id)?.Definition ?? "",
-        _ => knowledge.FindKpi(hit.Id) is { } k ? k.Wording + k.Measure + k.Note : "",
+        _ => knowledge.FindKpi(hit.Id) is { } k ? k.Wording + k.Measure + k.QuotedNote : "",
     };
 
     /// <summary>Shared: a Lucene analyzer keeps one token stream per thread.</summary>

@@ -102,6 +102,28 @@ public sealed class MetricResolver
         return subject.EndsWith("について", StringComparison.Ordinal) ? subject[..^4] : subject;
     }
 
+    /// <summary>
+    /// Metrics named only by the tail of their name (「回収率」 of 保険証回収率 and 返納金債権の回収率): every metric one of whose
+    /// names holds a run of three or more characters of the text that ends in a measure word (率, 数, 額, 割合). For a question that
+    /// is plainly about KPIs, or a follow-up, where the conversation decides between them.
+    /// </summary>
+    public IReadOnlyList<string> ByTail(string text)
+    {
+        var key = Key(text);
+        var found = new List<string>();
+        foreach (var (metric, _, nameKey, _) in names)
+        {
+            if (found.Contains(metric)) continue;
+            for (var end = 0; end < key.Length; end++)
+            {
+                if (key[end] is not ('率' or '数' or '額' or '合')) continue;
+                var start = Math.Max(0, end - 2);
+                if (end - start + 1 >= 3 && nameKey.Contains(key[start..(end + 1)], StringComparison.Ordinal)) { found.Add(metric); break; }
+            }
+        }
+        return found;
+    }
+
     private static bool Better(MetricMatch a, MetricMatch b) => a.Matched > b.Matched || (a.Matched == b.Matched && a.Coverage > b.Coverage);
 
     /// <summary>The name's first and last bigram both occur in the text, in order: its parts are not scattered over the question.</summary>

@@ -22,6 +22,8 @@ public sealed partial class QuestionReader(MetricResolver metrics, TermFinder te
 
     public int CurrentFiscalYear => JapaneseYears.FiscalYearOf(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Japan).DateTime));
 
+    private const Asks TailAsks = Asks.Target | Asks.Result | Asks.Status | Asks.Kpi | Asks.Rising | Asks.Falling | Asks.WhatIf;
+
     public QuestionFrame Read(string question, ConversationContext? context = null)
     {
         var text = QueryExpander.Clean(question);
@@ -49,6 +51,13 @@ public sealed partial class QuestionReader(MetricResolver metrics, TermFinder te
         }
         var plan = entities.Plan;
         var metricList = metrics.Resolve(text, population, m => Available(m, scopes, years, plan)).ToList();
+        // 「回収率は前年度より上がった？」: a name's tail, when the question is about KPI figures or follows one.
+        if (metricList.Count == 0 && ((asks & TailAsks) != 0 || context?.Metrics.Count > 0))
+        {
+            var tail = metrics.ByTail(text);
+            metricList = context?.Metrics.Where(tail.Contains).ToList() is { Count: > 0 } talkedAbout ? talkedAbout
+                : tail.Where(m => Available(m, scopes, years, plan)).ToList();
+        }
         var term = metricList.Count == 0 || (asks & Asks.Definition) != 0 ? terms.Find(Blank(text, entities.Covered)).Entry : null;
         if ((asks & Asks.Change) != 0) asks &= ~Asks.Definition; // 「どういう扱いになりましたか」 asks what changed
         var numbers = Numbers(text, entities.Covered, metricList);
@@ -141,7 +150,8 @@ public sealed partial class QuestionReader(MetricResolver metrics, TermFinder te
             scopes = [.. context.Scopes.Select(Scope.Parse)];
             inherited.Add("scope");
         }
-        if (years.Count == 0 && context.FiscalYear is { } year && frame.Plan is null)
+        // 「今も続いてる？」 is about now, not the year talked about.
+        if (years.Count == 0 && context.FiscalYear is { } year && frame.Plan is null && !frame.Has(Asks.StillOngoing))
         {
             years = [year];
             inherited.Add("year");

@@ -40,6 +40,9 @@ public static partial class EntityRecognizer
     [GeneratedRegex(@"(?<!対)(?:その前の年度?|前の年度?|前年度?|昨年度?|去年度?)(?!度)(?!\s*(?:以上|以下|比|末|実績|の実績|の値|より|と比))")]
     private static partial Regex PreviousYearPattern();
 
+    [GeneratedRegex(@"データヘルス|実施計画|健康診査|保健事業|医療費適正化計画")]
+    private static partial Regex OtherPlan();
+
     [GeneratedRegex(@"翌年度?|次年度|次の年度?")]
     private static partial Regex NextYearPattern();
 
@@ -73,6 +76,8 @@ public static partial class EntityRecognizer
         foreach (Match m in PlanPattern().Matches(text))
         {
             if (covered.AsSpan(m.Index, m.Length).Contains(true)) continue;
+            // 「データヘルス計画の第3期」: the period of another plan, not an action plan.
+            if (OtherPlan().IsMatch(text[Math.Max(0, m.Index - 12)..m.Index])) continue;
             var number = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value;
             var named = "AP" + int.Parse(number, System.Globalization.CultureInfo.InvariantCulture);
             if (!plans.Contains(named)) plans.Add(named);
