@@ -1,4 +1,5 @@
 using KenpoBot.Assistant.Plugins;
+using KenpoBot.Assistant.Telemetry;
 using Microsoft.SemanticKernel;
 
 namespace KenpoBot.Assistant;
@@ -13,6 +14,8 @@ public static class KernelFactory
         builder.Plugins.AddFromObject(glossary, GlossaryPlugin.Name);
         builder.Plugins.AddFromObject(kpi, KpiPlugin.Name);
         builder.Plugins.AddFromObject(kpiData, KpiDataPlugin.Name);
-        return builder.Build();
+        var kernel = builder.Build();
+        kernel.FunctionInvocationFilters.Add(new ToolCallTracing());
+        return kernel;
     }
 }

@@ -6,6 +6,7 @@ using KenpoBot.Search.Index;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Miscellaneous;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KenpoBot.Assistant.Tests;
@@ -18,13 +19,18 @@ public sealed class AssistantFixture : IDisposable
 
     private readonly string indexPath = Path.Combine(Path.GetTempPath(), "kenpobot-assistant-tests-" + Guid.NewGuid().ToString("N"));
 
-    public AssistantFixture()
+    public AssistantFixture() : this(_ => { })
+    {
+    }
+
+    /// <summary>The same services with logging set up by the test (the telemetry tests capture every level).</summary>
+    internal AssistantFixture(Action<ILoggingBuilder> logging)
     {
         Knowledge = CorpusLoader.Load(Path.Combine(RepoRoot(), "corpus"));
         Index = new KnowledgeIndex(indexPath, IndexAnalyzers.Create());
         Index.EnsureCurrent(Knowledge);
         var services = new ServiceCollection()
-            .AddLogging()
+            .AddLogging(logging)
             .AddSingleton(Knowledge)
             .AddSingleton(Index)
             .AddSingleton(new KnowledgeSearcher(Index, new JapaneseAnalyzer(), new CjkBigramAnalyzer(), new QueryExpander(Knowledge.Glossary)))

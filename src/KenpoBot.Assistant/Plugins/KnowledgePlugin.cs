@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using KenpoBot.Assistant.Telemetry;
 using KenpoBot.Corpus;
 using KenpoBot.Search.Index;
 using Microsoft.SemanticKernel;
@@ -21,7 +22,10 @@ public sealed class KnowledgePlugin(KnowledgeSearcher searcher, KnowledgeBase kn
         [Description("返す件数（1〜10）")] int top = 5)
     {
         var scopeName = scope is not null && Scope.TryParse(scope, out var s) ? s.Name : null;
-        return searcher.Search(query, new SearchFilter(kind, scopeName, fiscalYear, plan), Math.Clamp(top, 1, 10)).Select(Views.From).ToList();
+        using var activity = KenpoTelemetry.StartSearch();
+        var hits = searcher.Search(query, new SearchFilter(kind, scopeName, fiscalYear, plan), Math.Clamp(top, 1, 10));
+        activity?.SetTag("kenpobot.search.hits", hits.Count);
+        return hits.Select(Views.From).ToList();
     }
 
     [KernelFunction("open_section")]

@@ -39,7 +39,10 @@ public static class KenpoCli
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         if (quiet) builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        return builder.Build();
+        TelemetryWiring.Add(builder.Services, builder.Configuration, server: false);
+        var host = builder.Build();
+        TelemetryWiring.Start(host.Services);
+        return host;
     }
 
     /// <summary>Runs a verb body, turning the failures a user can meet into one clear Japanese message and exit code.</summary>

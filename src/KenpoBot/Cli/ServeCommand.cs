@@ -24,6 +24,7 @@ public static class ServeCommand
             builder.ConfigureKenpo();
             builder.AddKenpoBotFrontEnd();
             AssistantWiring.Add(builder.Services, builder.Configuration);
+            TelemetryWiring.Add(builder.Services, builder.Configuration, server: true);
             var app = builder.Build();
             // Load the corpus and the index before taking traffic: a broken corpus or a missing MeCab stops the start here.
             app.Services.GetRequiredService<KnowledgeIndex>();

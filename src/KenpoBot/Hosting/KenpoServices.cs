@@ -1,3 +1,4 @@
+using KenpoBot.Assistant.Telemetry;
 using KenpoBot.Corpus;
 using KenpoBot.Kpi;
 using KenpoBot.Search.Analysis;
@@ -52,6 +53,7 @@ public static class KenpoServices
         var status = index.EnsureCurrent(knowledge);
         if (before?.Generation != status.Generation)
             logger.LogInformation("Index built: {Generation}, {Entries} entries", status.Generation, status.EntryCount);
+        KenpoTelemetry.ObserveIndex(index);
         return index;
     }
 }
