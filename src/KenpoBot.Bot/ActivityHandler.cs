@@ -15,7 +15,8 @@ public sealed partial class ActivityHandler(
     IAssistant assistant,
     ReplyComposer composer,
     IOptions<BotFrontEndOptions> options,
-    ILogger<ActivityHandler> logger)
+    ILogger<ActivityHandler> logger,
+    UserRateLimiter? rateLimiter = null)
 {
     public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
 
@@ -78,6 +79,13 @@ public sealed partial class ActivityHandler(
             return;
         }
 
+        if (rateLimiter?.TryAcquire(turn.Activity) == false)
+        {
+            LogRateLimited(logger, turn.Activity.ChannelId);
+            await SendAsync(turn, ReplyComposer.Text(UserRateLimiter.Refusal), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var conversation = ConversationKey.Of(turn.Activity);
         var answer = await WithTypingAsync(turn, ct => assistant.AskAsync(conversation, question, ct), cancellationToken).ConfigureAwait(false);
         foreach (var reply in composer.Compose(answer))
@@ -135,6 +143,9 @@ public sealed partial class ActivityHandler(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored a {ActivityType} activity")]
     private static partial void LogIgnored(ILogger logger, string? activityType);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A question from a user of {ChannelId} past the rate limit was refused")]
+    private static partial void LogRateLimited(ILogger logger, string? channelId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send a typing indicator")]
     private static partial void LogTypingFailed(ILogger logger, Exception exception);

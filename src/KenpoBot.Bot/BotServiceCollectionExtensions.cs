@@ -34,6 +34,7 @@ public static class BotServiceCollectionExtensions
         services.AddOptions<BotSecurityOptions>().Bind(configuration.GetSection(BotSecurityOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotSecurityOptions>, BotSecurityOptionsValidator>());
         services.AddOptions<BotFrontEndOptions>().Bind(configuration.GetSection(BotFrontEndOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TrustedServiceUrls>();
@@ -71,6 +72,7 @@ public static class BotServiceCollectionExtensions
         connector.AddHttpMessageHandler<ConnectorAuthenticationHandler>();
 
         services.TryAddSingleton<ReplyComposer>();
+        services.TryAddSingleton<UserRateLimiter>();
         services.TryAddScoped<ActivityHandler>();
         services.TryAddSingleton<BotAdapter>();
         services.AddHostedService<BotStartupCheck>();
