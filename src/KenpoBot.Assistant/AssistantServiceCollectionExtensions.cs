@@ -5,13 +5,17 @@ using KenpoBot.Assistant.Llm;
 using KenpoBot.Assistant.Planning;
 using KenpoBot.Assistant.Plugins;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace KenpoBot.Assistant;
 
 public static class AssistantServiceCollectionExtensions
 {
-    /// <summary>Registers the plugins, the Kernel, both planners and the assistant. Expects KnowledgeBase, KnowledgeSearcher, KpiEvaluator and TimeProvider.</summary>
+    /// <summary>
+    /// Registers the plugins, the Kernel, both planners and the assistant. Expects KnowledgeBase, KnowledgeSearcher, KpiEvaluator
+    /// and TimeProvider. Conversation memory is in process unless an <see cref="IConversationStore"/> is registered first.
+    /// </summary>
     public static IServiceCollection AddKenpoAssistant(this IServiceCollection services, LlmOptions llm, int conversationTurns = 10, int conversationMinutes = 60)
     {
         services.AddSingleton<KnowledgePlugin>();
@@ -43,10 +47,11 @@ public static class AssistantServiceCollectionExtensions
         services.AddSingleton<IIntentHandler, WhyHandler>();
         services.AddSingleton<IIntentHandler, CurrentPlanHandler>();
         services.AddSingleton<OfflinePlanner>();
-        services.AddSingleton(sp => new ConversationStore(sp.GetRequiredService<TimeProvider>(), conversationTurns, TimeSpan.FromMinutes(conversationMinutes)));
+        services.TryAddSingleton<IConversationStore>(sp =>
+            new ConversationStore(sp.GetRequiredService<TimeProvider>(), conversationTurns, TimeSpan.FromMinutes(conversationMinutes)));
         services.AddSingleton(sp => new KenpoAssistant(
             sp.GetRequiredService<OfflinePlanner>(),
-            sp.GetRequiredService<ConversationStore>(),
+            sp.GetRequiredService<IConversationStore>(),
             sp.GetRequiredService<ILogger<KenpoAssistant>>(),
             llm.Enabled ? new LlmPlanner(sp.GetRequiredService<Microsoft.SemanticKernel.Kernel>(), llm, sp.GetRequiredService<ILogger<LlmPlanner>>()) : null));
         services.AddSingleton<IAssistant>(sp => sp.GetRequiredService<KenpoAssistant>());

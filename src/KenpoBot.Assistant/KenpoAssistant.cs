@@ -12,14 +12,14 @@ namespace KenpoBot.Assistant;
 /// planner on any failure; both call the same Kernel functions. Each question is one "kenpobot.turn" span; its text is logged
 /// at Debug only.
 /// </summary>
-public sealed partial class KenpoAssistant(OfflinePlanner offline, ConversationStore conversations, ILogger<KenpoAssistant> logger, LlmPlanner? llm = null) : IAssistant
+public sealed partial class KenpoAssistant(OfflinePlanner offline, IConversationStore conversations, ILogger<KenpoAssistant> logger, LlmPlanner? llm = null) : IAssistant
 {
     public async Task<Answer> AskAsync(string conversationId, string question, CancellationToken cancellationToken)
     {
         using var activity = KenpoTelemetry.StartTurn();
         var started = Stopwatch.GetTimestamp();
         LogQuestion(logger, question);
-        var (context, turns) = conversations.Get(conversationId);
+        var (context, turns) = await conversations.GetAsync(conversationId, cancellationToken);
         var (answer, next) = await offline.AnswerAsync(question, context, cancellationToken);
         if (llm is not null && answer.Intent is not Intent.Help)
         {
@@ -34,18 +34,14 @@ public sealed partial class KenpoAssistant(OfflinePlanner offline, ConversationS
                 logger.LogInformation("Answered offline after the LLM failed");
             }
         }
-        conversations.Record(conversationId, question, answer.Text, next);
+        await conversations.RecordAsync(conversationId, new(question, answer.Text), next, cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
         KenpoTelemetry.RecordAnswer(activity, answer, elapsed);
         LogAnswered(logger, answer.Intent, answer.ToolCalls.Count, elapsed.TotalMilliseconds);
         return answer;
     }
 
-    public Task ResetAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        conversations.Reset(conversationId);
-        return Task.CompletedTask;
-    }
+    public Task ResetAsync(string conversationId, CancellationToken cancellationToken) => conversations.ResetAsync(conversationId, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Question: {Question}")]
     private static partial void LogQuestion(ILogger logger, string question);

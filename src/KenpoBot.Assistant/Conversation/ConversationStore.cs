@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Serialization;
 
 namespace KenpoBot.Assistant.Conversation;
 
@@ -20,6 +21,7 @@ public sealed record ConversationContext(Intent Intent, string? Scope, int? Fisc
     /// <summary>The figure stated before it: 「その差」 is between the two.</summary>
     public Figure? PriorFigure { get; init; }
 
+    [JsonIgnore]
     public decimal? LastValue => LastFigure?.Value;
 
     /// <summary>This context after an answer that stated <paramref name="figure"/> (the last one becomes the prior one).</summary>
@@ -35,8 +37,8 @@ public sealed record ConversationContext(Intent Intent, string? Scope, int? Fisc
 /// <summary>A figure an answer stated, with how it was described (「令和5年度の実績 57.7%」).</summary>
 public sealed record Figure(decimal Value, string Label);
 
-/// <summary>Per-conversation memory, bounded in turns and expiring after a quiet period. Thread-safe.</summary>
-public sealed class ConversationStore(TimeProvider time, int maxTurns = 10, TimeSpan? lifetime = null)
+/// <summary>Conversation memory in this process (when no Redis is configured), bounded in turns and conversations. Thread-safe.</summary>
+public sealed class ConversationStore(TimeProvider time, int maxTurns = 10, TimeSpan? lifetime = null) : IConversationStore
 {
     private const int MaxConversations = 10_000;
     private readonly TimeSpan lifetime = lifetime ?? TimeSpan.FromMinutes(60);
@@ -44,24 +46,24 @@ public sealed class ConversationStore(TimeProvider time, int maxTurns = 10, Time
 
     private sealed class State
     {
-        public List<(string Question, string Answer)> Turns { get; } = [];
+        public List<ConversationTurn> Turns { get; } = [];
 
         public ConversationContext? Context { get; set; }
 
         public DateTimeOffset LastSeen { get; set; }
     }
 
-    public (ConversationContext? Context, IReadOnlyList<(string Question, string Answer)> Turns) Get(string conversationId)
+    public ConversationMemory Get(string conversationId)
     {
-        if (!conversations.TryGetValue(conversationId, out var state)) return (null, []);
+        if (!conversations.TryGetValue(conversationId, out var state)) return ConversationMemory.Empty;
         lock (state)
         {
             if (time.GetUtcNow() - state.LastSeen > lifetime)
             {
                 conversations.TryRemove(conversationId, out _);
-                return (null, []);
+                return ConversationMemory.Empty;
             }
-            return (state.Context, state.Turns.ToList());
+            return new(state.Context, state.Turns.ToList());
         }
     }
 
@@ -71,7 +73,7 @@ public sealed class ConversationStore(TimeProvider time, int maxTurns = 10, Time
         var state = conversations.GetOrAdd(conversationId, _ => new State());
         lock (state)
         {
-            state.Turns.Add((question, answer));
+            state.Turns.Add(new(question, answer));
             if (state.Turns.Count > maxTurns) state.Turns.RemoveRange(0, state.Turns.Count - maxTurns);
             if (context is not null) state.Context = context;
             state.LastSeen = time.GetUtcNow();
@@ -79,6 +81,21 @@ public sealed class ConversationStore(TimeProvider time, int maxTurns = 10, Time
     }
 
     public void Reset(string conversationId) => conversations.TryRemove(conversationId, out _);
+
+    Task<ConversationMemory> IConversationStore.GetAsync(string conversationId, CancellationToken cancellationToken) =>
+        Task.FromResult(Get(conversationId));
+
+    Task IConversationStore.RecordAsync(string conversationId, ConversationTurn turn, ConversationContext? context, CancellationToken cancellationToken)
+    {
+        Record(conversationId, turn.Question, turn.Answer, context);
+        return Task.CompletedTask;
+    }
+
+    Task IConversationStore.ResetAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        Reset(conversationId);
+        return Task.CompletedTask;
+    }
 
     /// <summary>Drops expired conversations; if still full, the least recently used, down to 90% of the bound.</summary>
     private void Sweep()
