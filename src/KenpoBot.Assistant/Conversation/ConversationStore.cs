@@ -24,8 +24,9 @@ public sealed record ConversationContext(Intent Intent, string? Scope, int? Fisc
     [JsonIgnore]
     public decimal? LastValue => LastFigure?.Value;
 
-    /// <summary>This context after an answer that stated <paramref name="figure"/> (the last one becomes the prior one).</summary>
-    public ConversationContext Stated(Figure? figure) => figure is null ? this : this with { PriorFigure = LastFigure, LastFigure = figure };
+    /// <summary>This context after an answer that stated <paramref name="figure"/> (the last one becomes the prior one; the same figure again changes nothing).</summary>
+    public ConversationContext Stated(Figure? figure) =>
+        figure is null || figure == LastFigure ? this : this with { PriorFigure = LastFigure, LastFigure = figure };
 
     /// <summary>The last answer's text: 「その言葉」 is a term in it.</summary>
     public string? LastAnswer { get; init; }

@@ -48,7 +48,11 @@ public sealed class ComparisonHandler(KpiQueries kpis, AnswerComposer compose) :
         }
         foreach (var s in missing) header += $"\n{s.DisplayName}の{JapaneseYears.Wareki(year.Value)}のこの KPI は資料にありません。";
         var answer = compose.KpiList(turn.Question, Intent.Comparison, header, rows, turn.Calls);
-        var context = KpiValueHandler.Remember(turn, rows[^1], rows, answer) with { Scopes = [.. scopes.Select(s => s.Name)], Scope = scopes[^1].Name };
+        var context = KpiValueHandler.Remember(turn, rows[^1], rows, answer) with
+        {
+            Scopes = [.. scopes.Where(s => !missing.Contains(s)).Select(s => s.Name)],
+            Scope = Scope.Parse(rows[^1].Scope).Name,
+        };
         return new Reply(answer, context);
     }
 

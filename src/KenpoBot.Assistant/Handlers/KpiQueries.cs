@@ -34,6 +34,18 @@ public sealed class KpiQueries(KnowledgeBase knowledge, MetricResolver metrics)
     public int? LatestResultYear(string metric, IReadOnlyList<Scope> scopes) =>
         scopes.Select(s => LatestResultYear(metric, s)).Where(y => y is not null).Max();
 
+    /// <summary>The latest year with any published KPI result for the scope.</summary>
+    public int? LatestResultYear(Scope scope) =>
+        knowledge.Results.Where(r => knowledge.FindKpi(r.KpiId)?.Scope == scope).Select(r => (int?)r.FiscalYear).Max();
+
+    /// <summary>True when some KPI of the scopes has a published result for the year.</summary>
+    public bool HasResults(IEnumerable<Scope> scopes, int year) =>
+        knowledge.Results.Any(r => r.FiscalYear == year && knowledge.FindKpi(r.KpiId) is { } k && scopes.Contains(k.Scope));
+
+    /// <summary>The years with published results for the scope: 「令和5年度」.</summary>
+    public string ResultYears(Scope scope) => string.Join("、", knowledge.Results.Where(r => knowledge.FindKpi(r.KpiId)?.Scope == scope)
+        .Select(r => r.FiscalYear).Distinct().Order().Select(JapaneseYears.Wareki));
+
     public bool PlanExists(string plan) => knowledge.Documents.Any(d => d.Plan == plan && d.Kind == DocumentKind.ActionPlan);
 
     /// <summary>「秋田支部の令和5年度（2023年度）」.</summary>

@@ -40,7 +40,8 @@ internal static class ScopeStatus
     {
         var f = turn.Frame;
         var scope = KpiQueries.ScopeOf(f);
-        if (f.Year is not { } year) return new Reply(kpis.NotFound(turn.Question, intent, turn.Calls, scope, null, null), null);
+        // No year named: the latest year with published results (秋田: 令和5年度).
+        if ((f.Year ?? kpis.LatestResultYear(scope)) is not { } year) return new Reply(kpis.NotFound(turn.Question, intent, turn.Calls, scope, null, null), null);
         var status = await turn.CallAsync<Plugins.ScopeStatus>(KpiPlugin.Name, "evaluate_scope", new() { ["scope"] = scope.Name, ["fiscalYear"] = year }, ct);
         var context = new ConversationContext(Intent.KpiStatus, scope.Name, year, null, null);
         if (status is null || status.Kpis.Count == 0) return new Reply(kpis.NotFound(turn.Question, intent, turn.Calls, scope, year, null), context);

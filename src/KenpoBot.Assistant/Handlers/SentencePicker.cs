@@ -64,8 +64,9 @@ public sealed partial class SentencePicker(KnowledgeBase knowledge, ContentWords
                 var score = (double)found / terms.Count + Bonus(want, sentence) - rank * 0.03
                     + (yearForms.Any(y => JapaneseYears.Normalize(sentence).Contains(y, StringComparison.Ordinal)) ? 0.2 : 0)
                     + Fits(frame, passage)
-                    // A glossary entry answers what a word means; other questions are answered from the plans' own sentences.
+                    // A glossary entry answers what a word means, a KPI row's footnote its KPI; other questions are answered from the plans' own sentences.
                     - (passage.Kind == EntryKind.Glossary && want != Want.Definition ? 0.15 : 0)
+                    - (passage.Kind == EntryKind.Kpi ? 0.1 : 0)
                     // A plan named (第6期で廃止された施策) is best answered from that plan's own text.
                     + (knowledge.FindDocument(passage.DocumentId)?.Plan is { } plan && frame.Plans.Contains(plan) ? 0.15 : 0)
                     // The outline line of a heading (「…は、A、B、C。」) answers only when no sentence says more.

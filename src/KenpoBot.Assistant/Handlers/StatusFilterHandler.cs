@@ -23,6 +23,13 @@ public sealed class StatusFilterHandler(KpiQueries kpis, AnswerComposer compose)
         var year = f.Year ?? (f.Metric is { } m ? kpis.LatestResultYear(m, scopes) : null);
         if (year is null) return new Reply(kpis.NotFound(turn.Question, Intent.StatusFilter, turn.Calls, f.Scope, null, f.Metric), null);
 
+        // A year whose results are not published (a plan year): say so rather than 「ありません」.
+        if (!kpis.HasResults(scopes, year.Value))
+        {
+            var text = $"資料には記載がありません。{KpiQueries.Where(scopes[0].Name, year)}の KPI の実績は資料にまだありません。"
+                + $"{scopes[0].DisplayName}の実績があるのは{(kpis.ResultYears(scopes[0]) is { Length: > 0 } y ? y : "（なし）")}です。";
+            return new Reply(new Answer(turn.Question, Intent.OutOfScope, text, [], [], turn.Calls) { Suggestions = AnswerComposer.DefaultSuggestions }, null);
+        }
         var rows = await turn.CallAsync<IReadOnlyList<KpiEvaluationView>>(KpiDataPlugin.Name, "filter_by_status",
             new() { ["statuses"] = statuses.ToArray(), ["fiscalYear"] = year, ["scopes"] = scopes.Select(s => s.Name).ToArray(), ["metric"] = f.Metric }, ct) ?? [];
         var context = new ConversationContext(Intent.StatusFilter, scopes[0].Name, year, f.Metric, null) { Scopes = [.. scopes.Select(s => s.Name)] };

@@ -22,6 +22,8 @@ public sealed partial class QuestionReader(MetricResolver metrics, TermFinder te
 
     public int CurrentFiscalYear => JapaneseYears.FiscalYearOf(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Japan).DateTime));
 
+    private const Asks SubjectlessAsks = Asks.WhatIf | Asks.Gap | Asks.People | Asks.TargetPopulation | Asks.Baseline;
+
     private const Asks TailAsks = Asks.Target | Asks.Result | Asks.Status | Asks.Kpi | Asks.Rising | Asks.Falling | Asks.WhatIf;
 
     public QuestionFrame Read(string question, ConversationContext? context = null)
@@ -121,6 +123,8 @@ public sealed partial class QuestionReader(MetricResolver metrics, TermFinder te
     /// <summary>A question with no subject of its own, or one that points back (それ, その, じゃあ…は？).</summary>
     private static bool IsFollowUp(QuestionFrame frame) =>
         (frame.Metrics.Count == 0 && frame.Term is null && frame.Topic.Length == 0)
+        // 「55%で終わったら、目標まで何人足りない？」: a KPI ask with no KPI of its own is about the one talked about.
+        || (frame.Metrics.Count == 0 && frame.Term is null && frame.Scopes.Count == 0 && (frame.Asks & SubjectlessAsks) != 0)
         || Cues.Demonstratives.Any(d => frame.Text.StartsWith(d, StringComparison.Ordinal) || frame.Text.Contains(d + "の", StringComparison.Ordinal))
         || Cues.FollowUpOpeners.Any(o => frame.Text.StartsWith(o, StringComparison.Ordinal));
 

@@ -27,7 +27,8 @@ public sealed class CurrentPlanHandlerTests(AssistantFixture fixture)
     {
         var run = await fixture.HandleAsync<CurrentPlanHandler>("令和12年度は第何期？");
 
-        Assert.Contains("令和12年度（2030年度）を期間に含むアクションプランは資料にありません", run.FirstSentence, StringComparison.Ordinal);
+        Assert.Equal("資料には記載がありません。", run.FirstSentence);
+        Assert.Contains("令和12年度（2030年度）を期間に含むアクションプランは資料にありません", run.Answer.Text, StringComparison.Ordinal);
         Assert.Contains("第5期（2021〜2023年度）と第6期（2024〜2026年度）", run.Answer.Text, StringComparison.Ordinal);
         Assert.Empty(run.Answer.Citations);
         Assert.Null(run.Context);
