@@ -42,6 +42,20 @@ public readonly record struct Scope
 
     public bool IsAssociation => Name == AssociationName;
 
+    /// <summary>The order the documents list scopes in: 協会全体 first, then the branches by prefecture code.</summary>
+    public int Order
+    {
+        get
+        {
+            if (IsAssociation) return -1;
+            for (var i = 0; i < Branches.Count; i++)
+            {
+                if (Branches[i].Name == Name) return i;
+            }
+            return int.MaxValue;
+        }
+    }
+
     /// <summary>How the documents write it: 協会全体 or 秋田支部.</summary>
     public string DisplayName => IsAssociation ? AssociationName : $"{Name}支部";
 

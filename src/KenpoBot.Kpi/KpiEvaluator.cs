@@ -60,7 +60,7 @@ public sealed class KpiEvaluator
         var matching = definitions.Where(d => d.Metric == metric && d.FiscalYears.Contains(fiscalYear)).ToList();
         var wanted = scopes?.Distinct().ToList() is { Count: > 0 } given
             ? given
-            : matching.Select(d => d.Scope).Distinct().OrderBy(ScopeOrder).ToList();
+            : matching.Select(d => d.Scope).Distinct().OrderBy(s => s.Order).ToList();
         var rows = new List<KpiComparisonRow>();
         foreach (var scope in wanted)
         {
@@ -116,14 +116,4 @@ public sealed class KpiEvaluator
             .Where(d => d.Metric == definition.Metric && d.Scope == definition.Scope && d.FiscalYears.Contains(fiscalYear))
             .Select(d => FindResult(d.Id, fiscalYear))
             .FirstOrDefault(r => r?.Actual is not null);
-
-    private static int ScopeOrder(Scope scope)
-    {
-        if (scope.IsAssociation) return -1;
-        for (var i = 0; i < Scope.Branches.Count; i++)
-        {
-            if (Scope.Branches[i].Name == scope.Name) return i;
-        }
-        return int.MaxValue;
-    }
 }

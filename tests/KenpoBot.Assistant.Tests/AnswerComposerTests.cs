@@ -8,7 +8,7 @@ namespace KenpoBot.Assistant.Tests;
 [Collection(AssistantCollection.Name)]
 public sealed class AnswerComposerTests(AssistantFixture fixture)
 {
-    private AnswerComposer Composer => new(fixture.Knowledge);
+    private AnswerComposer Composer => new(fixture.Knowledge, new KenpoBot.Assistant.Understanding.ContentWords());
 
     [Fact]
     public void NotInDocuments_SaysSoCitesNothingAndSuggestsQuestions()

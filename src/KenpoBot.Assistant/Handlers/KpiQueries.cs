@@ -100,7 +100,7 @@ public sealed class KpiQueries(KnowledgeBase knowledge, MetricResolver metrics)
         var ofScope = scope is { } s ? rows.Where(k => k.Scope == s).ToList() : [];
         if (ofScope.Count > 0)
             return $"{scope!.Value.DisplayName}について資料にあるのは {Years(ofScope)} の KPI です。";
-        var byScope = rows.GroupBy(k => k.Scope).OrderBy(g => g.Key.IsAssociation ? -1 : Index(g.Key))
+        var byScope = rows.GroupBy(k => k.Scope).OrderBy(g => g.Key.Order)
             .Select(g => $"{g.Key.DisplayName}（{Years(g)}）");
         return $"資料にある{(metric is null ? "" : "この指標の")} KPI は、{string.Join("、", byScope)}です。";
     }
@@ -108,10 +108,4 @@ public sealed class KpiQueries(KnowledgeBase knowledge, MetricResolver metrics)
     private static string Years(IEnumerable<KpiDefinition> rows) =>
         string.Join("、", rows.Select(k => k.FiscalYears).Distinct().OrderBy(r => r.From)
             .Select(r => r.From == r.To ? $"{JapaneseYears.Wareki(r.From)}" : $"{JapaneseYears.Wareki(r.From)}〜{JapaneseYears.Wareki(r.To)}"));
-
-    private static int Index(Scope scope)
-    {
-        for (var i = 0; i < Scope.Branches.Count; i++) if (Scope.Branches[i].Name == scope.Name) return i;
-        return int.MaxValue;
-    }
 }

@@ -17,7 +17,7 @@ public static class KpiSentences
     public static string Result(KpiEvaluationView v) =>
         v.ActualText.Length > 0 ? v.ActualText : v.Actual is { } a ? Value(a, v) : "未公表";
 
-    /// <summary>「事業者健診データ取得率を22.2%以上とする（目標 22.2%以上）」: the wording, and the target when the wording has no number.</summary>
+    /// <summary>The KPI's wording, quoted: 「事業者健診データ取得率を22.2%以上とする」.</summary>
     public static string Target(KpiEvaluationView v) => $"「{v.Name}」";
 
     /// <summary>「目標 22.2%以上に対し実績 19.7%、達成度 88.7% で未達成」.</summary>

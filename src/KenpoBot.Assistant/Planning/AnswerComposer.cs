@@ -1,5 +1,6 @@
 using System.Text;
 using KenpoBot.Assistant.Plugins;
+using KenpoBot.Assistant.Understanding;
 using KenpoBot.Corpus;
 using KenpoBot.Search.Index;
 
@@ -9,7 +10,7 @@ namespace KenpoBot.Assistant.Planning;
 /// Turns tool results into the <see cref="Answer"/> staff read: the Japanese text, the citations and the suggestions.
 /// It calls no tools; the planner decides what to call.
 /// </summary>
-public sealed class AnswerComposer(KnowledgeBase knowledge)
+public sealed class AnswerComposer(KnowledgeBase knowledge, ContentWords contentWords)
 {
     public static readonly IReadOnlyList<string> DefaultSuggestions =
         ["返納金債権とは？", "第6期の特定保健指導のKPIは？", "秋田支部の令和5年度のKPIの達成状況は？"];
@@ -53,7 +54,7 @@ public sealed class AnswerComposer(KnowledgeBase knowledge)
     /// <param name="share">The share of the question's words a hit must hold: a half, or less for hits found within a plan the question names.</param>
     public List<PlanPassage> Relevant(string question, IReadOnlyList<PlanPassage> hits, double share = 0.5)
     {
-        var words = Words(question);
+        var words = contentWords.Of(question, singleKanji: false);
         if (words.Count == 0 || hits.Count == 0) return [];
         return hits
             .Select(h => (Hit: h, Found: words.Count(w => (h.Snippet + h.Section + h.DocumentTitle).Contains(w, StringComparison.OrdinalIgnoreCase) || EntryText(h).Contains(w, StringComparison.OrdinalIgnoreCase))))
@@ -66,7 +67,7 @@ public sealed class AnswerComposer(KnowledgeBase knowledge)
     }
 
     /// <summary>The line of a section that holds the most question words, when it holds at least one.</summary>
-    private static string? BestLine(string text, List<string> words)
+    private static string? BestLine(string text, IReadOnlyList<string> words)
     {
         var best = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => (Line: line, Found: words.Count(w => line.Contains(w, StringComparison.OrdinalIgnoreCase))))
@@ -82,24 +83,6 @@ public sealed class AnswerComposer(KnowledgeBase knowledge)
         EntryKind.Glossary => knowledge.FindTerm(hit.Id)?.Definition ?? "",
         _ => knowledge.FindKpi(hit.Id) is { } k ? k.Wording + k.Measure + k.QuotedNote : "",
     };
-
-    /// <summary>Shared: a Lucene analyzer keeps one token stream per thread.</summary>
-    private static readonly KenpoBot.Search.Analysis.JapaneseAnalyzer WordAnalyzer = new();
-
-    private static List<string> Words(string text)
-    {
-        var terms = new List<string>();
-        using var stream = WordAnalyzer.GetTokenStream("text", text);
-        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            var t = term.ToString();
-            if (t.Length >= 2 && !terms.Contains(t)) terms.Add(t);
-        }
-        stream.End();
-        return terms;
-    }
 
     public Answer Glossary(string question, GlossaryEntry entry, List<ToolCall> calls)
     {

@@ -18,7 +18,7 @@ public sealed class ContentWords
         "全部", "すべて", "全て", "挙げる", "見せる", "一覧", "ざっくり", "まとめる", "それぞれ", "個", "件", "項目", "未", "概ね", "おおむね",
         "評価", "扱い", "なら", "だ", "た", "言う", "いう", "思う", "知る", "聞く", "ところ", "こと", "もの", "よう", "ため", "今", "ちなみに",
         "じゃ", "さん", "ね", "よ", "か", "よね", "って", "なぜ", "どうして", "理由", "意味", "とは", "説明", "定義", "見る", "分かる", "わかる",
-        "参考", "末", "言葉", "用語", "本当", "対象者", "対象", "人数", "値", "者", "額", "分", "方", "書く", "載る", "記載", "どういう", "どんな", "基準", "いくら", "てる", "でる", "本当", "聞く", "ところ", "平成", "令和", "期", "第", "前年", "前", "翌年", "今年", "昨年", "去年", "次", "全体", "協会", "けんぽ", "全国",
+        "参考", "末", "言葉", "用語", "本当", "対象者", "対象", "人数", "者", "額", "分", "方", "書く", "載る", "記載", "どういう", "どんな", "基準", "いくら", "てる", "でる", "平成", "令和", "期", "第", "前年", "前", "翌年", "今年", "昨年", "去年", "次", "全体", "協会", "けんぽ", "全国",
     };
 
     private readonly JapaneseAnalyzer analyzer = new();
@@ -34,8 +34,8 @@ public sealed class ContentWords
         return string.Join(" ", Of(new string(chars)).Where(w => !Generic.Contains(w) && !w.All(c => char.IsDigit(c) || c is '.' or ',' or '%')));
     }
 
-    /// <summary>Every analyzed term of the text of two characters or more, each once, in order.</summary>
-    public IReadOnlyList<string> Of(string text)
+    /// <summary>Every analyzed term of the text of two characters or more (and single kanji, unless told not to), each once, in order.</summary>
+    public IReadOnlyList<string> Of(string text, bool singleKanji = true)
     {
         var terms = new List<string>();
         using var stream = analyzer.GetTokenStream("text", text);
@@ -44,7 +44,7 @@ public sealed class ContentWords
         while (stream.IncrementToken())
         {
             var t = term.ToString();
-            if ((t.Length >= 2 || (t.Length == 1 && char.IsLetter(t[0]) && t[0] > '\u4e00')) && !terms.Contains(t)) terms.Add(t);
+            if ((t.Length >= 2 || (singleKanji && t.Length == 1 && char.IsLetter(t[0]) && t[0] > '\u4e00')) && !terms.Contains(t)) terms.Add(t);
         }
         stream.End();
         return terms;

@@ -37,10 +37,7 @@ public static class IntentClassifier
             if (metric || names) return Intent.StatusFilter;
         }
         if (!metric && f.Has(Asks.Count) && (f.Has(Asks.Kpi) || f.Has(Asks.Status)) && names) return Intent.Count;
-        if (metric && (f.Years.Count >= 2 || (f.Years.Count == 1 && f.Has(Asks.Change) && f.Plan is not null && f.Has(Asks.Kpi))))
-        {
-            if (f.Years.Count >= 2 || f.Has(Asks.Kpi)) return Intent.Change;
-        }
+        if (metric && (f.Years.Count >= 2 || (f.Years.Count == 1 && f.Has(Asks.Change) && f.Plan is not null && f.Has(Asks.Kpi)))) return Intent.Change;
         if (metric && (f.Has(Asks.Rising) || f.Has(Asks.Falling)) && f.Text.Contains("前年", StringComparison.Ordinal)) return Intent.Change;
         if (metric && f.Scopes.Count >= 2 && f.Region is null) return Intent.Comparison;
         if (metric && f.Has(Asks.Compare) && f.IsFollowUp && context is not null) return Intent.Comparison;

@@ -74,9 +74,12 @@ public sealed class MetricResolver
     /// The metrics the text names at its best: those within one bigram of the top match, narrowed by the population the question
     /// names (被保険者/被扶養者) and then to those <paramref name="available"/> allows, when it allows any.
     /// </summary>
-    public IReadOnlyList<string> Resolve(string text, Population population, Func<string, bool>? available = null)
+    public IReadOnlyList<string> Resolve(string text, Population population, Func<string, bool>? available = null) =>
+        Resolve(Find(text), population, available);
+
+    /// <summary>The same, over the matches of <see cref="Find"/> already made.</summary>
+    public IReadOnlyList<string> Resolve(IReadOnlyList<MetricMatch> found, Population population, Func<string, bool>? available = null)
     {
-        var found = Find(text);
         if (found.Count == 0) return [];
         var top = found[0].Matched;
         var candidates = found.Where(m => m.Matched >= top - 1 && m.Matched * 2 >= top + 1).Select(m => m.Metric).ToList();
@@ -89,8 +92,6 @@ public sealed class MetricResolver
             if (narrowed.Count > 0) candidates = narrowed;
         }
         if (available is not null && candidates.Where(available).ToList() is { Count: > 0 } there) candidates = there;
-        // A name that contains another's (被保険者の特定保健指導実施率 ⊃ 特定保健指導の実施率) is the more specific: keep only the
-        // generic one when the question names no population and both are there.
         return candidates;
     }
 

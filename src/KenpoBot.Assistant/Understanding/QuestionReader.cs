@@ -52,7 +52,8 @@ public sealed partial class QuestionReader(MetricResolver metrics, TermFinder te
             asks |= Asks.Baseline;
         }
         var plan = entities.Plan;
-        var metricList = metrics.Resolve(text, population, m => Available(m, scopes, years, plan)).ToList();
+        var matches = metrics.Find(text);
+        var metricList = metrics.Resolve(matches, population, m => Available(m, scopes, years, plan)).ToList();
         // 「回収率は前年度より上がった？」: a name's tail, when the question is about KPI figures or follows one.
         if (metricList.Count == 0 && ((asks & TailAsks) != 0 || context?.Metrics.Count > 0))
         {
@@ -62,10 +63,10 @@ public sealed partial class QuestionReader(MetricResolver metrics, TermFinder te
         }
         var term = metricList.Count == 0 || (asks & Asks.Definition) != 0 ? terms.Find(Blank(text, entities.Covered)).Entry : null;
         if ((asks & Asks.Change) != 0) asks &= ~Asks.Definition; // 「どういう扱いになりましたか」 asks what changed
-        var numbers = Numbers(text, entities.Covered, metricList);
-        var named = metrics.Find(text).Where(m => metricList.Contains(m.Metric)).Select(m => MetricResolver.Key(m.Name)).ToList();
+        var named = matches.Where(m => metricList.Contains(m.Metric)).ToList();
+        var numbers = Numbers(text, entities.Covered, named);
         var topic = string.Join(" ", words.Topic(text, entities.Covered).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => !named.Any(n => PartOf(w, n))));
+            .Where(w => !named.Any(n => PartOf(w, MetricResolver.Key(n.Name)))));
 
         var frame = new QuestionFrame
         {
@@ -177,16 +178,13 @@ public sealed partial class QuestionReader(MetricResolver metrics, TermFinder te
             && (plan is null || knowledge.FindDocument(k.DocumentId)?.Plan == plan));
 
     /// <summary>Numbers with a unit, or with a decimal point, outside entities and KPI names (「3か月以内」 is part of a name).</summary>
-    private List<NumberMention> Numbers(string text, bool[] covered, IReadOnlyList<string> metricList)
+    private static List<NumberMention> Numbers(string text, bool[] covered, IReadOnlyList<MetricMatch> named)
     {
         var rest = Blank(text, covered);
-        foreach (var metric in metricList)
+        foreach (var match in named.Where(m => m.Coverage >= 1))
         {
-            foreach (var match in metrics.Find(text).Where(m => m.Metric == metric && m.Coverage >= 1))
-            {
-                var key = JapaneseYears.Normalize(match.Name);
-                if (rest.Contains(key, StringComparison.Ordinal)) rest = rest.Replace(key, new string(' ', key.Length), StringComparison.Ordinal);
-            }
+            var key = JapaneseYears.Normalize(match.Name);
+            if (rest.Contains(key, StringComparison.Ordinal)) rest = rest.Replace(key, new string(' ', key.Length), StringComparison.Ordinal);
         }
         var found = new List<NumberMention>();
         foreach (Match m in NumberPattern().Matches(rest))
