@@ -120,10 +120,30 @@ public sealed record Answer(
 
     /// <summary>Follow-up questions offered as buttons.</summary>
     public IReadOnlyList<string> Suggestions { get; init; } = [];
+
+    /// <summary>True when a language model wrote the text (Teams shows its AI label); false for offline answers.</summary>
+    public bool ByModel { get; init; }
+}
+
+/// <summary>
+/// Receives an answer while it is written: an informative update, then the model's text as it arrives. The final
+/// <see cref="Answer"/> returned by <see cref="IAssistant.AskAsync"/> replaces whatever was streamed.
+/// </summary>
+public interface IAnswerStream
+{
+    /// <summary>A short status line (「資料を検索しています…」).</summary>
+    ValueTask InformAsync(string text, CancellationToken cancellationToken);
+
+    /// <summary>Text the model has written so far, appended in order.</summary>
+    ValueTask AppendAsync(string delta, CancellationToken cancellationToken);
 }
 
 /// <summary>Answers one question within a conversation. The bot and the command line both call this.</summary>
 public interface IAssistant
 {
     Task<Answer> AskAsync(string conversationId, string question, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="AskAsync(string, string, CancellationToken)"/>, streaming model text to <paramref name="stream"/> as it arrives.</summary>
+    Task<Answer> AskAsync(string conversationId, string question, IAnswerStream? stream, CancellationToken cancellationToken) =>
+        AskAsync(conversationId, question, cancellationToken);
 }
