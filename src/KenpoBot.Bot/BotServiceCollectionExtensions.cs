@@ -1,6 +1,8 @@
 using KenpoBot.Bot.Auth;
 using KenpoBot.Bot.Cards;
+using KenpoBot.Bot.Feedback;
 using KenpoBot.Bot.Protocol;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -71,11 +73,14 @@ public static class BotServiceCollectionExtensions
         // Innermost, after the retries: each attempt gets a current token, checked against the trusted service URLs.
         connector.AddHttpMessageHandler<ConnectorAuthenticationHandler>();
 
+        services.AddKenpoFeedback(configuration);
         services.TryAddSingleton<ReplyComposer>();
         services.TryAddSingleton<UserRateLimiter>();
         services.TryAddScoped<ActivityHandler>();
         services.TryAddSingleton<BotAdapter>();
         services.AddHostedService<BotStartupCheck>();
+        // After the web defaults' AllowedHosts fallback, so the loopback list wins in unauthenticated mode.
+        services.AddSingleton<IPostConfigureOptions<HostFilteringOptions>, LoopbackHostFiltering>();
         return services;
     }
 }
