@@ -34,6 +34,7 @@ public static class KenpoCli
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = ContentRoot.Find(), Args = [] });
         builder.ConfigureKenpo();
+        builder.Services.AddKnowledge();
         AssistantWiring.Add(builder.Services, builder.Configuration);
         // Verbs own stdout (ask --json writes only JSON lines there): every log line goes to stderr.
         builder.Logging.ClearProviders();

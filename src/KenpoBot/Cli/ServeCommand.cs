@@ -1,14 +1,15 @@
 using System.CommandLine;
 using KenpoBot.Bot;
 using KenpoBot.Hosting;
-using KenpoBot.Search.Index;
+using KenpoBot.Hosting.Reload;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KenpoBot.Cli;
 
-/// <summary>`serve`: the bot server (POST /api/messages, GET /healthz) on http://localhost:3978 unless --urls says otherwise.</summary>
+/// <summary>
+/// `serve`: the bot server (POST /api/messages, GET /healthz) on http://localhost:3978 unless --urls says otherwise; it reloads
+/// corpus/ when it changes.
+/// </summary>
 public static class ServeCommand
 {
     public const string DefaultUrls = "http://localhost:3978";
@@ -23,14 +24,12 @@ public static class ServeCommand
             builder.WebHost.UseUrls(parse.GetValue(urlsOption)!);
             builder.ConfigureKenpo();
             builder.AddKenpoBotFrontEnd();
-            AssistantWiring.Add(builder.Services, builder.Configuration);
+            builder.Services.AddLiveKnowledge(builder.Configuration);
             TelemetryWiring.Add(builder.Services, builder.Configuration, server: true);
             var app = builder.Build();
             // Load the corpus and the index before taking traffic: a broken corpus or a missing MeCab stops the start here.
-            app.Services.GetRequiredService<KnowledgeIndex>();
-            app.MapGet("/healthz", (KnowledgeIndex index) => index.Status is { } s
-                ? Results.Ok(new { status = "ok", entries = s.EntryCount, corpus = s.CorpusHash[..12] })
-                : Results.Problem("索引が読み込まれていません。", statusCode: 503));
+            LiveKnowledgeWiring.LoadFirstGeneration(app.Services);
+            app.MapHealth();
             app.MapBotEndpoints();
             await app.RunAsync(cancellationToken);
             return 0;

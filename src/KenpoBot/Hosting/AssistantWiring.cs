@@ -15,16 +15,38 @@ public static class AssistantWiring
 {
     public const string RedisConnectionName = "Redis";
 
+    /// <summary>Both halves in one provider: the command-line verbs.</summary>
     public static IServiceCollection Add(IServiceCollection services, IConfiguration configuration)
     {
-        var llm = configuration.GetSection(LlmOptions.Section).Get<LlmOptions>() ?? new LlmOptions();
-        var options = configuration.GetSection(KenpoOptions.Section).Get<KenpoOptions>() ?? new KenpoOptions();
+        AddShared(services, configuration);
+        return AddAssistant(services, configuration);
+    }
+
+    /// <summary>
+    /// What outlives a corpus reload, registered once on the root: conversation memory (in process or Redis) and its reset.
+    /// </summary>
+    public static IServiceCollection AddShared(IServiceCollection services, IConfiguration configuration)
+    {
+        var options = Kenpo(configuration);
         if (configuration.GetConnectionString(RedisConnectionName) is { Length: > 0 } redis)
             AddRedisConversations(services, redis, options);
-        services.AddKenpoAssistant(llm, options.ConversationTurns, options.ConversationMinutes);
-        services.AddSingleton<IConversationReset, AssistantReset>();
+        else
+            services.AddSingleton<IConversationStore>(sp => new ConversationStore(
+                sp.GetRequiredService<TimeProvider>(), options.ConversationTurns, TimeSpan.FromMinutes(options.ConversationMinutes)));
+        services.AddSingleton<IConversationReset, StoreReset>();
         return services;
     }
+
+    /// <summary>The assistant over one loaded corpus: on the root for a verb, in each knowledge generation for `serve`.</summary>
+    public static IServiceCollection AddAssistant(IServiceCollection services, IConfiguration configuration)
+    {
+        var llm = configuration.GetSection(LlmOptions.Section).Get<LlmOptions>() ?? new LlmOptions();
+        var options = Kenpo(configuration);
+        return services.AddKenpoAssistant(llm, options.ConversationTurns, options.ConversationMinutes);
+    }
+
+    private static KenpoOptions Kenpo(IConfiguration configuration) =>
+        configuration.GetSection(KenpoOptions.Section).Get<KenpoOptions>() ?? new KenpoOptions();
 
     /// <summary>
     /// Conversation memory in Redis, shared by every instance. The connection is made when first needed and retried in the
@@ -49,8 +71,8 @@ public static class AssistantWiring
             sp.GetRequiredService<TimeProvider>(), options.ConversationTurns, TimeSpan.FromMinutes(options.ConversationMinutes)));
     }
 
-    private sealed class AssistantReset(KenpoAssistant assistant) : IConversationReset
+    private sealed class StoreReset(IConversationStore conversations) : IConversationReset
     {
-        public Task ResetAsync(string conversationId, CancellationToken cancellationToken) => assistant.ResetAsync(conversationId, cancellationToken);
+        public Task ResetAsync(string conversationId, CancellationToken cancellationToken) => conversations.ResetAsync(conversationId, cancellationToken);
     }
 }
