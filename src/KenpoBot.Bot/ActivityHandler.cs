@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using KenpoBot.Assistant;
 using KenpoBot.Bot.Cards;
+using KenpoBot.Bot.Feedback;
 using KenpoBot.Bot.Protocol;
+using KenpoBot.Bot.Streaming;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,9 +18,13 @@ public sealed partial class ActivityHandler(
     ReplyComposer composer,
     IOptions<BotFrontEndOptions> options,
     ILogger<ActivityHandler> logger,
-    UserRateLimiter? rateLimiter = null)
+    UserRateLimiter? rateLimiter = null,
+    FeedbackStore? feedback = null,
+    TimeProvider? time = null)
 {
     public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     /// <summary>Handles one turn; returns the invoke response for an invoke, null otherwise.</summary>
     public async Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -53,6 +59,7 @@ public sealed partial class ActivityHandler(
 
     private async Task<InvokeResponse> OnInvokeAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
+        if (turn.Activity.Name == FeedbackInvoke.Name) return await OnFeedbackAsync(turn, cancellationToken).ConfigureAwait(false);
         if (turn.Activity.Name != AdaptiveCardActionInvoke) return new InvokeResponse(200, null);
 
         var question = IncomingQuestion.ReadInvoke(turn.Activity);
@@ -87,18 +94,47 @@ public sealed partial class ActivityHandler(
         }
 
         var conversation = ConversationKey.Of(turn.Activity);
-        var answer = await WithTypingAsync(turn, ct => assistant.AskAsync(conversation, question, ct), cancellationToken).ConfigureAwait(false);
-        foreach (var reply in composer.Compose(answer))
-            await SendAsync(turn, reply, cancellationToken).ConfigureAwait(false);
+        var stream = TeamsAnswerStream.For(turn, _time, logger);
+        var answer = await WithTypingAsync(turn, ct => assistant.AskAsync(conversation, question, stream, ct), stream, cancellationToken).ConfigureAwait(false);
+        var messages = AnswerMessages.Build(turn.Activity, composer.Compose(answer), answer, withText: stream?.Started == true);
+        var sentIds = new List<string>(messages.Count);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            // A started stream ends with the answer's first message; the rest follow as ordinary messages.
+            var sent = i == 0 && stream is not null
+                ? await stream.FinishAsync(messages[i], cancellationToken).ConfigureAwait(false)
+                : await turn.SendAsync(messages[i], cancellationToken).ConfigureAwait(false);
+            if (sent.Id is { Length: > 0 } id) sentIds.Add(id);
+        }
+
+        if (feedback is not null)
+            await feedback.RecordAnswerAsync(new SentAnswer(_time.GetUtcNow(), conversation, question, answer, sentIds), CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>A thumbs up or down (with its comment) on an answer: stored against the answer it names, answered 200.</summary>
+    private async Task<InvokeResponse> OnFeedbackAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        if (!FeedbackInvoke.TryRead(turn.Activity, out var parsed, out var error))
+        {
+            LogFeedbackRefused(logger, turn.Activity.ChannelId);
+            return new InvokeResponse(400, new JsonObject { ["status"] = 400, ["message"] = error });
+        }
+
+        if (feedback is not null)
+        {
+            var reaction = new MessageReaction(_time.GetUtcNow(), ConversationKey.Of(turn.Activity), parsed!.ReplyToId, parsed.Reaction, parsed.Comment, UserRateLimiter.UserOf(turn.Activity));
+            await feedback.RecordReactionAsync(reaction, CancellationToken.None).ConfigureAwait(false);
+        }
+        return new InvokeResponse(200, new JsonObject { ["status"] = 200 });
     }
 
     /// <summary>Runs <paramref name="work"/>, sending a typing indicator each <see cref="BotFrontEndOptions.TypingDelay"/> while it runs.</summary>
-    private async Task<T> WithTypingAsync<T>(ITurnContext turn, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    private async Task<T> WithTypingAsync<T>(ITurnContext turn, Func<CancellationToken, Task<T>> work, TeamsAnswerStream? stream, CancellationToken cancellationToken)
     {
         if (turn.ExpectsReplies) return await work(cancellationToken).ConfigureAwait(false);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var typing = TypeUntilStoppedAsync(turn, stop.Token);
+        var typing = TypeUntilStoppedAsync(turn, stream, stop.Token);
         try
         {
             return await work(cancellationToken).ConfigureAwait(false);
@@ -110,13 +146,15 @@ public sealed partial class ActivityHandler(
         }
     }
 
-    private async Task TypeUntilStoppedAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private async Task TypeUntilStoppedAsync(ITurnContext turn, TeamsAnswerStream? stream, CancellationToken cancellationToken)
     {
         try
         {
             while (true)
             {
                 await Task.Delay(options.Value.TypingDelay, cancellationToken).ConfigureAwait(false);
+                // A streaming answer shows its own progress; a plain typing activity would interrupt it.
+                if (stream?.Started == true) continue;
                 await turn.SendAsync(turn.Activity.CreateTyping(), cancellationToken).ConfigureAwait(false);
             }
         }
@@ -130,13 +168,8 @@ public sealed partial class ActivityHandler(
         }
     }
 
-    private static Task SendAsync(ITurnContext turn, Reply reply, CancellationToken cancellationToken)
-    {
-        var activity = reply.Card is null
-            ? turn.Activity.CreateReply(reply.PlainText)
-            : turn.Activity.CreateReply(attachments: [new Attachment { ContentType = Reply.AdaptiveCardContentType, Content = reply.Card }]);
-        return turn.SendAsync(activity, cancellationToken);
-    }
+    private static Task SendAsync(ITurnContext turn, Reply reply, CancellationToken cancellationToken) =>
+        turn.SendAsync(AnswerMessages.Plain(turn.Activity, reply), cancellationToken);
 
     private static InvokeResponse CardActionResponse(int status, string type, JsonNode value) =>
         new(status, new JsonObject { ["statusCode"] = status, ["type"] = type, ["value"] = value });
@@ -146,6 +179,9 @@ public sealed partial class ActivityHandler(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "A question from a user of {ChannelId} past the rate limit was refused")]
     private static partial void LogRateLimited(ILogger logger, string? channelId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A malformed feedback invoke from {ChannelId} was refused")]
+    private static partial void LogFeedbackRefused(ILogger logger, string? channelId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send a typing indicator")]
     private static partial void LogTypingFailed(ILogger logger, Exception exception);

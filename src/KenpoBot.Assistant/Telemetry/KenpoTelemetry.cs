@@ -22,7 +22,7 @@ public static class KenpoTelemetry
         Meter.CreateCounter<long>("kenpobot.answers", "{answer}", "Answers given, by intent");
 
     private static readonly Counter<long> NotInDocuments =
-        Meter.CreateCounter<long>("kenpobot.answers.not_in_documents", "{answer}", "Answers that the documents do not cover (intent OutOfScope)");
+        Meter.CreateCounter<long>("kenpobot.answers.not_in_documents", "{answer}", "Answers that the documents do not cover (see NotInDocuments)");
 
     private static readonly Histogram<double> AnswerDuration =
         Meter.CreateHistogram<double>("kenpobot.answer.duration", "ms", "Time to answer one question, by intent");
@@ -75,7 +75,7 @@ public static class KenpoTelemetry
         turn?.SetTag("kenpobot.tool_calls", answer.ToolCalls.Count);
         turn?.SetTag("kenpobot.citations", answer.Citations.Count);
         Answers.Add(1, intent);
-        if (answer.Intent == Intent.OutOfScope) NotInDocuments.Add(1);
+        if (global::KenpoBot.Assistant.NotInDocuments.Is(answer)) NotInDocuments.Add(1);
         AnswerDuration.Record(elapsed.TotalMilliseconds, intent);
     }
 

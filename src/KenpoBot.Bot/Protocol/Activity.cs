@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace KenpoBot.Bot.Protocol;
 
@@ -51,10 +53,34 @@ public sealed record ConversationAccount
     public string? TenantId { get; init; }
 }
 
-/// <summary>An entity of an activity; only mentions are read, so other kinds keep just their type.</summary>
+/// <summary>An entity of an activity. Mentions are read through their typed fields; every other field of any kind is kept in <see cref="Properties"/>.</summary>
 public sealed record Entity
 {
     public string? Type { get; init; }
+
+    /// <summary>The entity's other fields (streaminfo, the schema.org Message of AI answers, clientInfo…), written as they are.</summary>
+    /// <remarks>A dictionary of elements: System.Text.Json writes a <see cref="JsonObject"/> extension property as invalid JSON.</remarks>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Properties { get; init; }
+
+    /// <summary>An entity of <paramref name="type"/> with <paramref name="fields"/> beside its type.</summary>
+    public static Entity Of(string type, JsonObject fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        return new Entity
+        {
+            Type = type,
+            Properties = fields.ToDictionary(f => f.Key, f => JsonSerializer.SerializeToElement(f.Value, ProtocolJson.Options)),
+        };
+    }
+
+    /// <summary>A copy of <see cref="Properties"/> as a JSON object.</summary>
+    public JsonObject Fields()
+    {
+        var fields = new JsonObject();
+        foreach (var (name, value) in Properties ?? []) fields[name] = JsonNode.Parse(value.GetRawText());
+        return fields;
+    }
 
     /// <summary>For a mention: who was mentioned.</summary>
     public ChannelAccount? Mentioned { get; init; }

@@ -11,8 +11,11 @@ public interface ITurnContext
     /// <summary>True when the replies go back in the HTTP response (<c>deliveryMode: expectReplies</c>).</summary>
     bool ExpectsReplies { get; }
 
-    /// <summary>Sends <paramref name="reply"/> (made with <see cref="ActivityReplies"/>) to the conversation.</summary>
-    Task SendAsync(Activity reply, CancellationToken cancellationToken);
+    /// <summary>
+    /// Sends <paramref name="reply"/> (made with <see cref="ActivityReplies"/>) to the conversation; returns the id the
+    /// channel gave it (a stream's id, the message a reaction will name), or a null id when none is known.
+    /// </summary>
+    Task<ResourceResponse> SendAsync(Activity reply, CancellationToken cancellationToken);
 }
 
 /// <summary>Sends replies to the connector, or buffers them for an <c>expectReplies</c> response.</summary>
@@ -31,17 +34,19 @@ public sealed class TurnContext(Activity activity, IConnectorClient connector) :
         get { lock (_gate) return [.. _buffered]; }
     }
 
-    public async Task SendAsync(Activity reply, CancellationToken cancellationToken)
+    public async Task<ResourceResponse> SendAsync(Activity reply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reply);
         if (ExpectsReplies)
         {
             // A typing indicator means nothing once the whole answer comes back in one response.
-            if (reply.Type == ActivityTypes.Typing) return;
-            lock (_gate) _buffered.Add(reply);
-            return;
+            if (reply.Type == ActivityTypes.Typing) return new ResourceResponse(null);
+            // No connector assigns an id here, so the bot does: a feedback invoke names the message by it.
+            var buffered = reply.Id is null ? reply with { Id = "kb-" + Guid.NewGuid().ToString("N") } : reply;
+            lock (_gate) _buffered.Add(buffered);
+            return new ResourceResponse(buffered.Id);
         }
 
-        await connector.SendAsync(reply, cancellationToken).ConfigureAwait(false);
+        return await connector.SendAsync(reply, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -39,6 +39,9 @@ public sealed class BotServer : IAsyncDisposable
 
     public Uri MessagesUrl { get; private set; } = null!;
 
+    /// <summary>This server's feedback file (KenpoBot:FeedbackPath), in a temporary folder removed at dispose.</summary>
+    public string FeedbackPath { get; private init; } = "";
+
     public IServiceProvider Services => _app.Services;
 
     /// <summary>
@@ -46,7 +49,8 @@ public sealed class BotServer : IAsyncDisposable
     /// <paramref name="replyTo"/> is listed as the unauthenticated service URL; <paramref name="urls"/> is where it listens.
     /// </summary>
     public static async Task<BotServer> StartAsync(
-        IDictionary<string, string?>? settings = null, FakeChannel? replyTo = null, string urls = "http://127.0.0.1:0", string environment = "Production")
+        IDictionary<string, string?>? settings = null, FakeChannel? replyTo = null, string urls = "http://127.0.0.1:0", string environment = "Production",
+        Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseUrls(urls);
@@ -54,6 +58,8 @@ public sealed class BotServer : IAsyncDisposable
         {
             ["KenpoBot:ConnectorRetryDelay"] = "00:00:00.010",
             ["KenpoBot:TypingDelay"] = "00:00:05",
+            // Each server keeps its answers and reactions in a file of its own.
+            ["KenpoBot:FeedbackPath"] = Path.Combine(Path.GetTempPath(), "kenpobot-bot-tests", Guid.NewGuid().ToString("N"), "data", "feedback.db"),
         };
         if (replyTo is not null) config["KenpoBot:UnauthenticatedServiceUrls:0"] = replyTo.BaseUrl;
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
@@ -66,6 +72,7 @@ public sealed class BotServer : IAsyncDisposable
 
         var assistant = new ScriptedAssistant();
         var reset = new RecordingConversationReset();
+        services?.Invoke(builder.Services);
         builder.AddKenpoBotFrontEnd();
         builder.Services.AddSingleton<IAssistant>(assistant);
         builder.Services.AddSingleton<IConversationReset>(reset);
@@ -75,7 +82,7 @@ public sealed class BotServer : IAsyncDisposable
         app.MapBotEndpoints();
         await app.StartAsync();
 
-        var server = new BotServer(app, assistant, reset, logs);
+        var server = new BotServer(app, assistant, reset, logs) { FeedbackPath = Path.GetFullPath(app.Configuration["KenpoBot:FeedbackPath"]!) };
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         server.MessagesUrl = new Uri(address + "/api/messages");
         return server;
@@ -97,6 +104,10 @@ public sealed class BotServer : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var root = Path.GetDirectoryName(Path.GetDirectoryName(FeedbackPath));
+        if (root is not null && root.Contains("kenpobot-bot-tests", StringComparison.Ordinal) && Directory.Exists(root))
+            Directory.Delete(root, recursive: true);
     }
 
     private sealed class StaticTokenProvider(string token) : IConnectorTokenProvider

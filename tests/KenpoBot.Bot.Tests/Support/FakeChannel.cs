@@ -13,7 +13,11 @@ using Microsoft.Extensions.Logging;
 namespace KenpoBot.Bot.Tests.Support;
 
 /// <summary>One request the fake connector received.</summary>
-public sealed record ConnectorRequest(string Method, string RawTarget, string? Authorization, JsonObject? Body);
+public sealed record ConnectorRequest(string Method, string RawTarget, string? Authorization, JsonObject? Body)
+{
+    /// <summary>The id the fake connector answered with (201 responses only).</summary>
+    public string? ResponseId { get; init; }
+}
 
 /// <summary>
 /// A real loopback HTTP server standing in for the Bot Connector (<c>{prefix}/v3/conversations/…</c>) and for the two
@@ -113,22 +117,26 @@ public sealed class FakeChannel : IAsyncDisposable
         {
         }
 
-        Requests.Enqueue(new ConnectorRequest(http.Request.Method, raw, http.Request.Headers.Authorization.FirstOrDefault(), body));
+        var request = new ConnectorRequest(http.Request.Method, raw, http.Request.Headers.Authorization.FirstOrDefault(), body);
         if (!raw.Contains("/v3/conversations/", StringComparison.Ordinal) || raw.Contains("//v3", StringComparison.Ordinal))
         {
+            Requests.Enqueue(request);
             http.Response.StatusCode = 404;
             return;
         }
 
         if (_redirects.TryDequeue(out var location))
         {
+            Requests.Enqueue(request);
             http.Response.StatusCode = 307;
             http.Response.Headers.Location = location;
             return;
         }
 
         http.Response.StatusCode = _statuses.TryDequeue(out var status) ? status : 201;
-        if (http.Response.StatusCode == 201) await http.Response.WriteAsJsonAsync(new { id = Guid.NewGuid().ToString("N") });
+        var id = http.Response.StatusCode == 201 ? Guid.NewGuid().ToString("N") : null;
+        Requests.Enqueue(request with { ResponseId = id });
+        if (id is not null) await http.Response.WriteAsJsonAsync(new { id });
     }
 
     private static string Metadata(string jwksUri, string issuer) => new JsonObject

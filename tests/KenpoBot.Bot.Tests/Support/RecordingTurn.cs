@@ -14,10 +14,13 @@ public sealed class RecordingTurn(Activity activity, bool expectsReplies = false
 
     public IReadOnlyList<Activity> Messages => [.. Sent.Where(a => a.Type == ActivityTypes.Message)];
 
-    public Task SendAsync(Activity reply, CancellationToken cancellationToken)
+    private int _sent;
+
+    /// <summary>Keeps <paramref name="reply"/> and answers with an id as the connector would ("sent-1", "sent-2", …).</summary>
+    public Task<ResourceResponse> SendAsync(Activity reply, CancellationToken cancellationToken)
     {
         Sent.Enqueue(reply);
-        return Task.CompletedTask;
+        return Task.FromResult(new ResourceResponse($"sent-{Interlocked.Increment(ref _sent)}"));
     }
 
     public static Activity Incoming(string type = ActivityTypes.Message, string? text = null) => new()

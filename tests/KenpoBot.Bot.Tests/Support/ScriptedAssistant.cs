@@ -11,10 +11,24 @@ public sealed class ScriptedAssistant : IAssistant
     /// <summary>The answer to give; the default echoes the question with one citation and one suggestion.</summary>
     public Func<string, CancellationToken, Task<Answer>> Script { get; set; } = (q, _) => Task.FromResult(Echo(q));
 
+    /// <summary>When set, answers through the stream the bot passed (null where the bot does not stream), as a model would.</summary>
+    public Func<string, IAnswerStream?, CancellationToken, Task<Answer>>? StreamScript { get; set; }
+
+    /// <summary>Whether each question came with a stream.</summary>
+    public ConcurrentQueue<bool> Streamed { get; } = new();
+
     public Task<Answer> AskAsync(string conversationId, string question, CancellationToken cancellationToken)
     {
         Asked.Enqueue((conversationId, question));
         return Script(question, cancellationToken);
+    }
+
+    public Task<Answer> AskAsync(string conversationId, string question, IAnswerStream? stream, CancellationToken cancellationToken)
+    {
+        Streamed.Enqueue(stream is not null);
+        if (StreamScript is null) return AskAsync(conversationId, question, cancellationToken);
+        Asked.Enqueue((conversationId, question));
+        return StreamScript(question, stream, cancellationToken);
     }
 
     public static Answer Echo(string question) =>

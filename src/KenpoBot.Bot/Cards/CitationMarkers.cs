@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using KenpoBot.Assistant;
+using KenpoBot.Corpus;
+
+namespace KenpoBot.Bot.Cards;
+
+/// <summary>
+/// Teams client citations: puts <c>[n]</c> markers into an answer's text and builds the matching <c>Claim</c> list. Each
+/// source (document and section, as the card lists them) gets number n in its order; its marker goes after the sentence
+/// that quotes its snippet, or else at the end of the answer's first line. Every marker has a claim and every claim a marker.
+/// </summary>
+public static partial class CitationMarkers
+{
+    /// <summary>Teams shows at most 20 citations per message.</summary>
+    public const int MaxCitations = 20;
+
+    public const int MaxName = 80;
+    public const int MaxAbstract = 160;
+    public const int MaxKeywords = 3;
+    public const int MaxKeyword = 28;
+
+    /// <summary>The part of a snippet sentence looked for in the text: long enough to be specific, short enough to survive rewording.</summary>
+    private const int AnchorLength = 16;
+    private const int MinAnchor = 6;
+
+    public sealed record Marked(string Text, JsonArray Claims);
+
+    public static Marked Place(string text, IReadOnlyList<Citation>? citations)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sources = (citations ?? []).DistinctBy(c => (c.DocumentId, c.Section)).Take(MaxCitations).ToList();
+        text = KeepValidMarkers(text, sources.Count, out var present);
+        if (sources.Count == 0) return new Marked(text, []);
+
+        var inserts = new List<(int At, int N)>();
+        for (var n = 1; n <= sources.Count; n++)
+        {
+            if (present.Contains(n)) continue;
+            inserts.Add((SentenceEndQuoting(text, sources[n - 1].Snippet) ?? FirstLineEnd(text), n));
+        }
+
+        var sb = new StringBuilder(text);
+        foreach (var (at, n) in inserts.OrderByDescending(i => i.At).ThenByDescending(i => i.N))
+            sb.Insert(at, Marker(n));
+        return new Marked(sb.ToString(), [.. sources.Select((c, i) => (JsonNode)Claim(c, i + 1))]);
+    }
+
+    public static string Marker(int n) => string.Create(CultureInfo.InvariantCulture, $"[{n}]");
+
+    /// <summary>Removes <c>[n]</c> markers that name no source (a model's stray numbers, a user's brackets); reports the rest.</summary>
+    private static string KeepValidMarkers(string text, int count, out HashSet<int> present)
+    {
+        var found = new HashSet<int>();
+        var kept = MarkerPattern().Replace(text, m =>
+        {
+            if (int.TryParse(m.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= count)
+            {
+                found.Add(n);
+                return m.Value;
+            }
+            return "";
+        });
+        present = found;
+        return kept;
+    }
+
+    /// <summary>Where the sentence that quotes <paramref name="snippet"/> ends (after its 。 and a source note in （）), or null.</summary>
+    private static int? SentenceEndQuoting(string text, string? snippet)
+    {
+        foreach (var sentence in Sentences(snippet ?? ""))
+        {
+            var anchor = sentence.Length > AnchorLength ? sentence[..AnchorLength] : sentence;
+            var at = text.IndexOf(anchor, StringComparison.Ordinal);
+            if (at >= 0) return SentenceEnd(text, at + anchor.Length);
+        }
+        return null;
+    }
+
+    private static IEnumerable<string> Sentences(string snippet) =>
+        snippet.Split(['。', '\n', '…', '・'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(s => s.Length >= MinAnchor);
+
+    private static int SentenceEnd(string text, int from)
+    {
+        var stop = text.IndexOfAny(['。', '\n'], from);
+        if (stop < 0) return text.Length;
+        if (text[stop] == '\n') return stop;
+        var end = stop + 1;
+        // 「…とする。（秋田支部事業計画 ＞ 重点施策）」: the marker follows the note that names the source.
+        if (end < text.Length && text[end] == '（')
+        {
+            var close = text.IndexOf('）', end);
+            var newline = text.IndexOf('\n', end);
+            if (close > 0 && (newline < 0 || close < newline)) end = close + 1;
+        }
+        return end;
+    }
+
+    private static int FirstLineEnd(string text)
+    {
+        var newline = text.IndexOf('\n', StringComparison.Ordinal);
+        return newline < 0 ? text.TrimEnd().Length : text[..newline].TrimEnd().Length;
+    }
+
+    private static JsonObject Claim(Citation c, int position)
+    {
+        var title = string.IsNullOrWhiteSpace(c.Title) ? c.DocumentId : c.Title;
+        var name = string.IsNullOrWhiteSpace(c.Section) ? title : $"{title} ＞ {c.Section.Replace(" > ", " ＞ ", StringComparison.Ordinal)}";
+        var summary = OneLine(c.Snippet);
+        var appearance = new JsonObject
+        {
+            ["@type"] = "DigitalDocument",
+            ["name"] = Clip(OneLine(name), MaxName),
+            ["abstract"] = Clip(summary.Length > 0 ? summary : OneLine(name), MaxAbstract),
+        };
+        var keywords = Keywords(c);
+        if (keywords.Count > 0) appearance["keywords"] = new JsonArray([.. keywords.Select(k => (JsonNode)k)]);
+        return new JsonObject { ["@type"] = "Claim", ["position"] = position, ["appearance"] = appearance };
+    }
+
+    /// <summary>The fiscal year in Japanese and the scope: what a curator scans for.</summary>
+    private static List<string> Keywords(Citation c)
+    {
+        var years = FiscalYearRange.TryParse(c.FiscalYear ?? "", out var range)
+            ? range.From == range.To ? JapaneseYears.Describe(range.From) : $"{JapaneseYears.Wareki(range.From)}〜{JapaneseYears.Wareki(range.To)}"
+            : c.FiscalYear ?? "";
+        var scope = Corpus.Scope.TryParse(c.Scope ?? "", out var s) ? s.DisplayName : c.Scope ?? "";
+        return [.. new[] { years, scope }.Select(OneLine).Where(k => k.Length > 0).Distinct().Take(MaxKeywords).Select(k => Clip(k, MaxKeyword))];
+    }
+
+    private static string OneLine(string? text) => Whitespace().Replace(text ?? "", " ").Trim();
+
+    private static string Clip(string text, int max)
+    {
+        if (text.Length <= max) return text;
+        var cut = max - 1;
+        if (char.IsHighSurrogate(text[cut - 1])) cut--;
+        return text[..cut].TrimEnd() + "…";
+    }
+
+    [GeneratedRegex(@"\[(\d{1,6})\]")]
+    private static partial Regex MarkerPattern();
+
+    [GeneratedRegex(@"[\s\p{Cc}]+")]
+    private static partial Regex Whitespace();
+}

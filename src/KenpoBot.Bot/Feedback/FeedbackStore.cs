@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using KenpoBot.Assistant;
+using Microsoft.Extensions.Logging;
+
+namespace KenpoBot.Bot.Feedback;
+
+/// <summary>An answer as sent: what was asked, what came back, and the ids of the messages that carried it.</summary>
+public sealed record SentAnswer(DateTimeOffset At, string ConversationKey, string Question, Answer Answer, IReadOnlyList<string> ActivityIds);
+
+/// <summary>A thumbs up or down on a message; <see cref="User"/> is the raw user key, hashed before it is stored.</summary>
+public sealed record MessageReaction(DateTimeOffset At, string ConversationKey, string ReplyToId, string Reaction, string Comment, string User);
+
+/// <summary>
+/// Writes answers and reactions to the feedback file. Never throws: a full disk or a locked file is logged and the turn
+/// goes on. Writes are serialised in this process; other processes wait on SQLite's lock for a few seconds at most.
+/// </summary>
+public sealed partial class FeedbackStore(FeedbackDatabase database, FeedbackOptions options, ILogger<FeedbackStore> logger)
+{
+    /// <summary>Answers longer than this are kept cut; the question is bounded by MaxQuestionLength already.</summary>
+    public const int MaxStoredAnswer = 8000;
+
+    private readonly SemaphoreSlim _writes = new(1, 1);
+    private UserIdHasher? _hasher;
+
+    public string Path => database.Path;
+
+    public async Task RecordAnswerAsync(SentAnswer sent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sent);
+        await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var connection = database.OpenForWrite();
+            using var transaction = connection.BeginTransaction();
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO answers (answered_at, conversation_key, question, question_key, intent, not_in_documents, by_model, answer, citations)
+                VALUES ($at, $conversation, $question, $key, $intent, $notInDocuments, $byModel, $answer, $citations)
+                RETURNING id;
+                """;
+            var answer = sent.Answer;
+            var text = answer.Text ?? "";
+            insert.Parameters.AddWithValue("$at", Timestamp(sent.At));
+            insert.Parameters.AddWithValue("$conversation", sent.ConversationKey);
+            insert.Parameters.AddWithValue("$question", sent.Question);
+            insert.Parameters.AddWithValue("$key", QuestionKey.Of(sent.Question));
+            insert.Parameters.AddWithValue("$intent", answer.Intent.ToString());
+            insert.Parameters.AddWithValue("$notInDocuments", NotInDocuments.Is(answer) ? 1 : 0);
+            insert.Parameters.AddWithValue("$byModel", answer.ByModel ? 1 : 0);
+            insert.Parameters.AddWithValue("$answer", text.Length <= MaxStoredAnswer ? text : text[..MaxStoredAnswer]);
+            insert.Parameters.AddWithValue("$citations", JsonSerializer.Serialize(answer.Citations ?? [], Json));
+            var id = (long)insert.ExecuteScalar()!;
+
+            foreach (var activityId in sent.ActivityIds.Where(a => !string.IsNullOrEmpty(a)).Distinct())
+            {
+                using var link = connection.CreateCommand();
+                link.Transaction = transaction;
+                link.CommandText = "INSERT OR REPLACE INTO answer_messages (conversation_key, activity_id, answer_id) VALUES ($conversation, $activity, $answer);";
+                link.Parameters.AddWithValue("$conversation", sent.ConversationKey);
+                link.Parameters.AddWithValue("$activity", activityId);
+                link.Parameters.AddWithValue("$answer", id);
+                link.ExecuteNonQuery();
+            }
+            transaction.Commit();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogAnswerNotStored(logger, ex, database.Path);
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
+    /// <summary>Stores a reaction; true when it was stored (linked to its answer or not), false when the store failed.</summary>
+    public async Task<bool> RecordReactionAsync(MessageReaction reaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reaction);
+        await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var connection = database.OpenForWrite();
+            _hasher ??= new UserIdHasher(options.FeedbackSalt is { Length: > 0 } salt ? Encoding.UTF8.GetBytes(salt) : database.StoredHashKey(connection));
+            using var insert = connection.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO feedback (received_at, conversation_key, reply_to_id, answer_id, reaction, comment, user_hash)
+                VALUES ($at, $conversation, $replyTo,
+                        (SELECT answer_id FROM answer_messages WHERE conversation_key = $conversation AND activity_id = $replyTo),
+                        $reaction, $comment, $user);
+                """;
+            insert.Parameters.AddWithValue("$at", Timestamp(reaction.At));
+            insert.Parameters.AddWithValue("$conversation", reaction.ConversationKey);
+            insert.Parameters.AddWithValue("$replyTo", reaction.ReplyToId);
+            insert.Parameters.AddWithValue("$reaction", reaction.Reaction);
+            insert.Parameters.AddWithValue("$comment", reaction.Comment);
+            insert.Parameters.AddWithValue("$user", _hasher.Hash(reaction.User));
+            insert.ExecuteNonQuery();
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogReactionNotStored(logger, ex, database.Path);
+            return false;
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
+    /// <summary>UTC, fixed width, so text order is time order.</summary>
+    public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not store an answer in the feedback file {Path}; the reply was sent")]
+    private static partial void LogAnswerNotStored(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not store a reaction in the feedback file {Path}")]
+    private static partial void LogReactionNotStored(ILogger logger, Exception exception, string path);
+}
