@@ -120,7 +120,8 @@ public sealed class AnswerComposer(KnowledgeBase knowledge, ContentWords content
         return new Answer(question, intent, text.ToString().TrimEnd(), citations, rows, calls) { Suggestions = DefaultSuggestions };
     }
 
-    private Citation Cite(PlanPassage hit, string? sentence = null)
+    /// <summary>A search hit as a citation (with the sentence quoted from it, when one was).</summary>
+    public Citation Cite(PlanPassage hit, string? sentence = null)
     {
         var document = knowledge.FindDocument(hit.DocumentId);
         var snippet = sentence is null || hit.Snippet.Contains(sentence, StringComparison.Ordinal) ? hit.Snippet : sentence + " … " + hit.Snippet;

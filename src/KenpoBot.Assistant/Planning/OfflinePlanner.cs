@@ -15,9 +15,12 @@ public sealed class OfflinePlanner(Kernel kernel, QuestionReader reader, IEnumer
         .SelectMany(h => h.Intents.Select(i => (Intent: i, Handler: h)))
         .ToDictionary(p => p.Intent, p => p.Handler);
 
-    public async Task<(Answer Answer, ConversationContext? Context)> AnswerAsync(string question, ConversationContext? previous, CancellationToken ct)
+    public Task<(Answer Answer, ConversationContext? Context)> AnswerAsync(string question, ConversationContext? previous, CancellationToken ct) =>
+        AnswerAsync(question, reader.Read(question, previous), previous, ct);
+
+    /// <summary>Answers a question already read into <paramref name="frame"/>.</summary>
+    public async Task<(Answer Answer, ConversationContext? Context)> AnswerAsync(string question, QuestionFrame frame, ConversationContext? previous, CancellationToken ct)
     {
-        var frame = reader.Read(question, previous);
         if (frame.Intent == Intent.Help) return (AnswerComposer.Help(question, []), previous);
         var turn = new Turn(question, frame, previous, kernel);
         var handler = byIntent.GetValueOrDefault(frame.Intent) ?? byIntent[Intent.Search];

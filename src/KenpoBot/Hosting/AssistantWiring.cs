@@ -28,6 +28,9 @@ public static class AssistantWiring
     public static IServiceCollection AddShared(IServiceCollection services, IConfiguration configuration)
     {
         var options = Kenpo(configuration);
+        var llm = configuration.GetSection(LlmOptions.Section).Get<LlmOptions>() ?? new LlmOptions();
+        LlmOptionsValidator.ThrowIfInvalid(llm);
+        services.AddKenpoLlmHttpClient(llm); // the model's HttpClient lives on the root; each generation resolves IHttpClientFactory
         if (configuration.GetConnectionString(RedisConnectionName) is { Length: > 0 } redis)
             AddRedisConversations(services, redis, options);
         else
