@@ -24,6 +24,7 @@ public static class KenpoCli
         root.Subcommands.Add(AskCommands.CreateChat());
         root.Subcommands.Add(AskCommands.CreateEval());
         root.Subcommands.Add(EvalSearchCommand.Create());
+        root.Subcommands.Add(FeedbackCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(EchoServeCommand.Create());
         return root;
