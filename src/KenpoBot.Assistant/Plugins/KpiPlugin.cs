@@ -33,7 +33,7 @@ public sealed class KpiPlugin(KpiEvaluator evaluator, KnowledgeBase knowledge)
     }
 
     [KernelFunction("evaluate_scope")]
-    [Description("ある範囲（協会全体または支部）と年度のすべての KPI の達成状況（達成・概ね達成・未達成・評価不能）を、規則と数値つきで評価する。")]
+    [Description("ある範囲（協会全体または支部）と年度のすべての KPI の達成状況（達成・概ね達成・未達成・評価不能）を、規則と数値つきで評価する。Summary に状態ごとの件数があるので、「いくつ達成した」「未達成は何件」にも使う。")]
     public ScopeStatus EvaluateScope(
         [Description("範囲: 協会全体 または 支部の県名（例: 秋田）")] string scope,
         [Description("年度（西暦、例: 2023）")] int fiscalYear) =>
