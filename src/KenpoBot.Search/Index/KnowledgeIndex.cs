@@ -45,9 +45,10 @@ public sealed class KnowledgeIndex : IDisposable
 
     /// <summary>
     /// The version of what goes into an index besides the corpus: entries, fields, analysis, similarity. Raise it with any such
-    /// change, so that an index on disk built the old way is rebuilt at start. 2: BM25 ranking.
+    /// change, so that an index on disk built the old way is rebuilt at start. 2: BM25 ranking. 5: term vectors with offsets
+    /// on the body, for snippets.
     /// </summary>
-    public const int Format = 4;
+    public const int Format = 5;
 
     /// <summary>Builds the index when it is missing, was built from another corpus (by content hash) or in an older <see cref="Format"/>.</summary>
     public IndexStatus EnsureCurrent(KnowledgeBase knowledge, IProgress<IndexProgress>? progress = null)
@@ -91,7 +92,10 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     /// <summary>Runs a search on the current generation, holding it for the duration of the call.</summary>
-    public T Use<T>(Func<IndexSearcher, T> search)
+    public T Use<T>(Func<IndexSearcher, T> search) => Use((searcher, _) => search(searcher));
+
+    /// <summary>As <see cref="Use{T}(Func{IndexSearcher, T})"/>, with the generation's entries by document number.</summary>
+    public T Use<T>(Func<IndexSearcher, StoredEntries, T> search)
     {
         while (true)
         {
@@ -107,7 +111,7 @@ public sealed class KnowledgeIndex : IDisposable
             }
             try
             {
-                return search(searcher);
+                return search(searcher, generation.Entries);
             }
             finally
             {
@@ -132,6 +136,16 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
+    /// <summary>The body: stored, with term vectors (positions and offsets) that the snippet highlighter reads instead of analysing it again.</summary>
+    private static readonly FieldType TextWithVectors = CreateTextWithVectors();
+
+    private static FieldType CreateTextWithVectors()
+    {
+        var type = new FieldType(TextField.TYPE_STORED) { StoreTermVectors = true, StoreTermVectorPositions = true, StoreTermVectorOffsets = true };
+        type.Freeze();
+        return type;
+    }
+
     private static Document ToDocument(SearchEntry entry)
     {
         var document = new Document
@@ -145,7 +159,7 @@ public sealed class KnowledgeIndex : IDisposable
             new StringField(Fields.Plan, entry.Plan, Field.Store.YES),
             new StoredField(Fields.HeadingPath, entry.HeadingPath),
             new TextField(Fields.Title, entry.Title, Field.Store.YES),
-            new TextField(Fields.Text, entry.Text, Field.Store.YES),
+            new Field(Fields.Text, entry.Text, TextWithVectors),
             new TextField(Fields.TitleBigram, entry.Title, Field.Store.NO),
             new TextField(Fields.TextBigram, entry.Text, Field.Store.NO),
         };
@@ -207,10 +221,14 @@ public sealed class KnowledgeIndex : IDisposable
         var meta = Path.Combine(path, MetaFile);
         if (!File.Exists(meta)) return null;
         var status = JsonSerializer.Deserialize<IndexStatus>(File.ReadAllText(meta)) ?? throw new JsonException("索引のメタデータが空です。");
-        var directory = FSDirectory.Open(path);
+        // A generation never changes and the corpus is small: read it into memory once, where cloning an input (every term
+        // lookup, postings list and term vector does) is a field copy rather than a memory-mapped buffer set.
+        LuceneDirectory directory;
+        using (var files = FSDirectory.Open(path)) directory = new RAMDirectory(files, IOContext.DEFAULT);
         try
         {
-            return new Generation(status, directory, new SearcherManager(directory, RankingSearcherFactory.Instance));
+            var manager = new SearcherManager(directory, RankingSearcherFactory.Instance);
+            return new Generation(status, directory, manager, new StoredEntries());
         }
         catch
         {
@@ -249,9 +267,11 @@ public sealed class KnowledgeIndex : IDisposable
         public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Ranking };
     }
 
-    private sealed class Generation(IndexStatus status, LuceneDirectory directory, SearcherManager manager) : IDisposable
+    private sealed class Generation(IndexStatus status, LuceneDirectory directory, SearcherManager manager, StoredEntries entries) : IDisposable
     {
         public IndexStatus Status { get; } = status;
+
+        public StoredEntries Entries { get; } = entries;
 
         public SearcherManager Manager { get; } = manager;
 

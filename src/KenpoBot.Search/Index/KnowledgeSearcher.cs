@@ -18,25 +18,12 @@ public sealed record SearchFilter(EntryKind? Kind = null, string? Scope = null, 
 /// <summary>A found entry: Snippet is plain text; MarkedSnippet wraps the matched terms in **…**.</summary>
 public sealed record SearchHit(SearchEntry Entry, float Score, string Snippet, string MarkedSnippet);
 
-/// <summary>
-/// Field boosts of the combined query, tuned on the dev questions (see BENCHMARKS.md). <paramref name="Expansion"/> weighs the
-/// terms that only the expansion (synonyms, other 年度 forms) brings, against the user's own words.
-/// <paramref name="Scope"/> and <paramref name="FiscalYear"/> favour entries of a scope or fiscal year the question names, without
-/// filtering the others out; <paramref name="Term"/> favours the glossary entry of a term the question names as a word of its own.
-/// </summary>
-public sealed record SearchBoosts(
-    float Title = 0.5f, float Text = 4.0f, float TitleBigram = 0.5f, float TextBigram = 1.0f, float Expansion = 0.15f, float Scope = 2.0f, float FiscalYear = 10.0f,
-    float Term = 2.0f)
-{
-    public static SearchBoosts Default { get; } = new();
-}
-
 /// <summary>Searches the index with both analyzers. User text never reaches query syntax: queries are built from analysed terms.</summary>
-public sealed class KnowledgeSearcher(KnowledgeIndex index, Analyzer japanese, Analyzer bigram, QueryExpander expander, SearchBoosts? boosts = null)
+public sealed class KnowledgeSearcher(KnowledgeIndex index, Analyzer japanese, Analyzer bigram, QueryExpander expander, SearchWeights? weights = null)
 {
     private const int MaxTermsPerField = 128;
-    private const int SnippetLength = 160;
-    private readonly SearchBoosts boosts = boosts ?? SearchBoosts.Default;
+    private readonly SnippetHighlighter snippets = new();
+    private readonly SearchWeights weights = weights ?? SearchWeights.Default;
 
     public IReadOnlyList<SearchHit> Search(string? question, SearchFilter? filter = null, int top = 5, SearchMode mode = SearchMode.Combined)
     {
@@ -49,46 +36,51 @@ public sealed class KnowledgeSearcher(KnowledgeIndex index, Analyzer japanese, A
         var bigramExtra = mode == SearchMode.MeCabOnly ? [] : Terms(bigram, Fields.TextBigram, expansion).Except(bigramTerms).ToList();
         if (japaneseTerms.Count == 0 && bigramTerms.Count == 0) return [];
 
-        var query = new BooleanQuery();
-        AddField(query, Fields.Title, japaneseTerms, boosts.Title);
-        AddField(query, Fields.Text, japaneseTerms, boosts.Text);
-        AddField(query, Fields.TitleBigram, bigramTerms, boosts.TitleBigram);
-        AddField(query, Fields.TextBigram, bigramTerms, boosts.TextBigram);
-        AddField(query, Fields.Title, japaneseExtra, boosts.Title * boosts.Expansion);
-        AddField(query, Fields.Text, japaneseExtra, boosts.Text * boosts.Expansion);
-        AddField(query, Fields.TitleBigram, bigramExtra, boosts.TitleBigram * boosts.Expansion);
-        AddField(query, Fields.TextBigram, bigramExtra, boosts.TextBigram * boosts.Expansion);
-        AddField(query, Fields.Scope, expanded.Scopes, boosts.Scope);
-        AddField(query, Fields.Id, expanded.Terms, boosts.Term);
-        AddField(query, Fields.FiscalYear, [.. expanded.FiscalYears.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture))], boosts.FiscalYear);
-        Query final = query;
-        if (FilterQuery(filter) is { } filterQuery) final = new FilteredQuery(query, new QueryWrapperFilter(filterQuery));
-
+        var years = expanded.FiscalYears.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var highlight = new HashSet<string>(japaneseTerms.Concat(japaneseExtra), StringComparer.Ordinal);
-        return index.Use(searcher =>
+        return index.Use((searcher, entries) =>
         {
+            // One terms enumerator per field looks every term up, instead of a new one per term query.
+            var lookup = new TermLookup(searcher.TopReaderContext);
+            var query = new BooleanQuery();
+            AddField(query, lookup, Fields.Title, japaneseTerms, weights.Title);
+            AddField(query, lookup, Fields.Text, japaneseTerms, weights.Text);
+            AddField(query, lookup, Fields.TitleBigram, bigramTerms, weights.TitleBigram);
+            AddField(query, lookup, Fields.TextBigram, bigramTerms, weights.TextBigram);
+            AddField(query, lookup, Fields.Title, japaneseExtra, weights.Title * weights.Expansion);
+            AddField(query, lookup, Fields.Text, japaneseExtra, weights.Text * weights.Expansion);
+            AddField(query, lookup, Fields.TitleBigram, bigramExtra, weights.TitleBigram * weights.Expansion);
+            AddField(query, lookup, Fields.TextBigram, bigramExtra, weights.TextBigram * weights.Expansion);
+            AddField(query, lookup, Fields.Scope, expanded.Scopes, weights.Scope);
+            AddField(query, lookup, Fields.Id, expanded.Terms, weights.Term);
+            AddField(query, lookup, Fields.FiscalYear, years, weights.FiscalYear);
+            Query final = query;
+            if (FilterQuery(filter) is { } filterQuery) final = new FilteredQuery(query, new QueryWrapperFilter(filterQuery));
+
             var docs = searcher.Search(final, Math.Min(top, 100));
-            return docs.ScoreDocs.Select(hit =>
+            var highlightQuery = snippets.Query(highlight, searcher.IndexReader);
+            var hits = new List<SearchHit>(docs.ScoreDocs.Length);
+            foreach (var hit in docs.ScoreDocs)
             {
-                var entry = KnowledgeIndex.FromDocument(searcher.Doc(hit.Doc));
-                var (plain, marked) = Snippet(entry.Text, highlight);
-                return new SearchHit(entry, hit.Score, plain, marked);
-            }).ToList();
+                var entry = entries.Get(searcher, hit.Doc);
+                var (plain, marked) = snippets.Snippet(highlightQuery, searcher.IndexReader, hit.Doc, entry.Text);
+                hits.Add(new SearchHit(entry, hit.Score, plain, marked));
+            }
+            return hits;
         });
     }
 
-    private static void AddField(BooleanQuery query, string field, IReadOnlyCollection<string> terms, float boost)
+    private static void AddField(BooleanQuery query, TermLookup lookup, string field, IReadOnlyCollection<string> terms, float boost)
     {
         if (terms.Count == 0 || boost <= 0) return;
         var fieldQuery = new BooleanQuery(disableCoord: false);
         foreach (var term in terms)
         {
-            fieldQuery.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+            fieldQuery.Add(lookup.Query(field, term), Occur.SHOULD);
         }
         fieldQuery.Boost = boost;
         query.Add(fieldQuery, Occur.SHOULD);
     }
-
     private static BooleanQuery? FilterQuery(SearchFilter? filter)
     {
         if (filter is null) return null;
@@ -132,40 +124,4 @@ public sealed class KnowledgeSearcher(KnowledgeIndex index, Analyzer japanese, A
         stream.End();
         return tokens;
     }
-
-    /// <summary>The window of the text with the most matched terms, from token offsets (no highlighter package here).</summary>
-    private (string Plain, string Marked) Snippet(string text, HashSet<string> terms)
-    {
-        var matches = Tokens(japanese, Fields.Text, text).Where(t => terms.Contains(t.Term)).Select(t => (t.Start, t.End)).ToList();
-        var start = 0;
-        if (matches.Count > 0)
-        {
-            var best = 0;
-            for (var i = 0; i < matches.Count; i++)
-            {
-                var count = matches.Skip(i).TakeWhile(m => m.End <= matches[i].Start + SnippetLength).Count();
-                if (count > best) { best = count; start = matches[i].Start; }
-            }
-            start = Math.Max(0, start - 20);
-            var lineStart = text.LastIndexOf('\n', Math.Max(0, start));
-            if (lineStart >= 0 && start - lineStart < 20) start = lineStart + 1;
-        }
-        var end = Math.Min(text.Length, start + SnippetLength);
-        if (end < text.Length && char.IsHighSurrogate(text[end - 1])) end--;
-        var plain = Collapse(text[start..end]);
-        var marked = new System.Text.StringBuilder();
-        var at = start;
-        foreach (var (s, e) in matches.Where(m => m.Start >= start && m.End <= end))
-        {
-            if (s < at) continue;
-            marked.Append(text, at, s - at).Append("**").Append(text, s, e - s).Append("**");
-            at = e;
-        }
-        marked.Append(text, at, end - at);
-        var ellipsis = (start > 0 ? "…" : "", end < text.Length ? "…" : "");
-        return (ellipsis.Item1 + plain + ellipsis.Item2, ellipsis.Item1 + Collapse(marked.ToString()) + ellipsis.Item2);
-    }
-
-    private static string Collapse(string text) =>
-        System.Text.RegularExpressions.Regex.Replace(text.Replace('\n', ' '), @"\s{2,}", " ").Trim();
 }

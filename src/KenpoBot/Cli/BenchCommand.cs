@@ -15,73 +15,97 @@ public static class BenchCommand
 {
     public static Command Create()
     {
-        var fileArgument = new Argument<string>("file") { Description = "質問ファイル（../shared/eval/questions.dev.tsv）" };
+        var fileArgument = new Argument<string>("file")
+        {
+            Description = "検索の測定に使う質問ファイル（既定: ../shared/eval/questions.dev.tsv）",
+            DefaultValueFactory = _ => "../shared/eval/questions.dev.tsv",
+        };
         var scaleOption = new Option<int>("--scale") { Description = "合成コーパスの倍率", DefaultValueFactory = _ => 100 };
         var repeatOption = new Option<int>("--repeat") { Description = "解析速度の測定でコーパス本文を繰り返す回数", DefaultValueFactory = _ => 10 };
-        var command = new Command("bench", "解析・索引作成・検索の速度を測ります") { fileArgument, scaleOption, repeatOption };
-        command.SetAction((parse, _) => KenpoCli.Run(() =>
+        var answersOption = new Option<int>("--answers") { Description = "回答 CPU の測定で答える質問の数（共有の質問・対話を繰り返す）", DefaultValueFactory = _ => 1000 };
+        var onlyOption = new Option<string?>("--only") { Description = "一部だけ測る: analysis, index, answers" };
+        onlyOption.AcceptOnlyFromAmong("analysis", "index", "answers");
+        var command = new Command("bench", "解析・索引作成・検索・回答の速度を測ります") { fileArgument, scaleOption, repeatOption, answersOption, onlyOption };
+        command.SetAction((parse, cancellationToken) => KenpoCli.Run(async () =>
         {
             var file = parse.GetValue(fileArgument)!;
             var questions = EvalSet.Read(file).Items.Select(q => q.Question).ToList();
             var scale = Math.Clamp(parse.GetValue(scaleOption), 1, 1000);
+            var only = parse.GetValue(onlyOption);
             using var host = KenpoCli.CreateHost();
             var knowledge = host.Get<KnowledgeBase>();
             var entries = CorpusEntries.From(knowledge).ToList();
             var text = string.Join("\n", entries.Select(e => e.Text));
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, corpus text {text.Length:#,0} chars, {entries.Count} entries");
+            if (only is null or "answers")
+            {
+                await AnswerBench.RunAsync(host.Get<KenpoBot.Assistant.IAssistant>(), Math.Clamp(parse.GetValue(answersOption), 1, 1_000_000), cancellationToken);
+            }
+            if (only is "answers") return 0;
 
             // 1. Analyzer throughput vs the mecab command on the same text, repeated so that process start and JIT weigh little.
             //    Rounds alternate between the two so both see the same noise; the best of 5 is kept.
             var repeat = Math.Clamp(parse.GetValue(repeatOption), 1, 100);
-            var big = string.Join("\n", Enumerable.Repeat(text, repeat));
-            var tmp = Path.GetTempFileName();
-            File.WriteAllText(tmp, big, new System.Text.UTF8Encoding(false));
-            var analyzer = new JapaneseAnalyzer();
-            CountTokens(analyzer, text); // warm-up: JIT and the feature cache
-            TimeSpan ours = TimeSpan.MaxValue, tokenizerOnly = TimeSpan.MaxValue, raw = TimeSpan.MaxValue;
-            int tokens = 0, morphemes = 0;
-            for (var round = 0; round < 5; round++)
-            {
-                raw = Min(raw, Time(() => RunMeCab(tmp)));
-                ours = Min(ours, Time(() => tokens = CountTokens(analyzer, big)));
-                tokenizerOnly = Min(tokenizerOnly, Time(() => morphemes = CountTokens(big)));
-            }
-            Console.WriteLine($"analysis text: corpus text ×{repeat} = {big.Length:#,0} chars");
-            Console.WriteLine($"analyzer (full chain):  {big.Length / ours.TotalSeconds / 1e6:0.00} M chars/s ({ours.TotalMilliseconds:0} ms, {tokens:#,0} terms)");
-            Console.WriteLine($"MeCabTokenizer alone:   {big.Length / tokenizerOnly.TotalSeconds / 1e6:0.00} M chars/s ({tokenizerOnly.TotalMilliseconds:0} ms, {morphemes:#,0} tokens)");
-            Console.WriteLine($"mecab command:          {big.Length / raw.TotalSeconds / 1e6:0.00} M chars/s ({raw.TotalMilliseconds:0} ms, incl. process start and output)");
-            Console.WriteLine($"ratio analyzer / mecab: {raw.TotalSeconds / ours.TotalSeconds:0.00}; tokenizer alone / mecab: {raw.TotalSeconds / tokenizerOnly.TotalSeconds:0.00}");
+            if (only is null or "analysis") Analysis(text, repeat);
+            if (only is "analysis") return 0;
 
             // 2. Index build, corpus and synthetic ×scale; 3. query latency on each.
             // A middle size as well, so that growth shows as a line through three points rather than two.
             var scales = new[] { 1, Math.Max(2, scale / 10), scale }.Distinct().Where(s => s <= scale);
             foreach (var (label, set) in scales.Select(s => (s == 1 ? "corpus" : $"synthetic ×{s}", s == 1 ? entries : Synthetic(entries, s))))
             {
-                var dir = Path.Combine(Path.GetTempPath(), "kenpobot-bench-" + Guid.NewGuid().ToString("N"));
-                using var index = new KnowledgeIndex(dir, IndexAnalyzers.Create());
-                var build = Stopwatch.StartNew();
-                index.Rebuild(set, "bench");
-                build.Stop();
-                var searcher = new KnowledgeSearcher(index, new JapaneseAnalyzer(), new CjkBigramAnalyzer(), new QueryExpander(knowledge.Glossary));
-                foreach (var q in questions) searcher.Search(q); // warm-up
-                var times = new List<double>();
-                for (var round = 0; round < 5; round++)
-                {
-                    foreach (var q in questions)
-                    {
-                        var w = Stopwatch.StartNew();
-                        searcher.Search(q);
-                        times.Add(w.Elapsed.TotalMilliseconds);
-                    }
-                }
-                times.Sort();
-                Console.WriteLine($"{label}: {set.Count:#,0} entries, build {build.Elapsed.TotalSeconds:0.00} s ({set.Count / build.Elapsed.TotalSeconds:#,0} entries/s); query p50 {AskCommands.Percentile(times, 0.5):0.00} ms, p99 {AskCommands.Percentile(times, 0.99):0.00} ms");
-                try { Directory.Delete(dir, true); } catch (IOException) { }
+                IndexAndQueries(label, set, questions, knowledge);
             }
-            File.Delete(tmp);
-            return Task.FromResult(0);
+            return 0;
         }));
         return command;
+    }
+
+    private static void Analysis(string text, int repeat)
+    {
+        var big = string.Join("\n", Enumerable.Repeat(text, repeat));
+        var tmp = Path.GetTempFileName();
+        File.WriteAllText(tmp, big, new System.Text.UTF8Encoding(false));
+        var analyzer = new JapaneseAnalyzer();
+        CountTokens(analyzer, text); // warm-up: JIT and the feature cache
+        TimeSpan ours = TimeSpan.MaxValue, tokenizerOnly = TimeSpan.MaxValue, raw = TimeSpan.MaxValue;
+        int tokens = 0, morphemes = 0;
+        for (var round = 0; round < 5; round++)
+        {
+            raw = Min(raw, Time(() => RunMeCab(tmp)));
+            ours = Min(ours, Time(() => tokens = CountTokens(analyzer, big)));
+            tokenizerOnly = Min(tokenizerOnly, Time(() => morphemes = CountTokens(big)));
+        }
+        Console.WriteLine($"analysis text: corpus text ×{repeat} = {big.Length:#,0} chars");
+        Console.WriteLine($"analyzer (full chain):  {big.Length / ours.TotalSeconds / 1e6:0.00} M chars/s ({ours.TotalMilliseconds:0} ms, {tokens:#,0} terms)");
+        Console.WriteLine($"MeCabTokenizer alone:   {big.Length / tokenizerOnly.TotalSeconds / 1e6:0.00} M chars/s ({tokenizerOnly.TotalMilliseconds:0} ms, {morphemes:#,0} tokens)");
+        Console.WriteLine($"mecab command:          {big.Length / raw.TotalSeconds / 1e6:0.00} M chars/s ({raw.TotalMilliseconds:0} ms, incl. process start and output)");
+        Console.WriteLine($"ratio analyzer / mecab: {raw.TotalSeconds / ours.TotalSeconds:0.00}; tokenizer alone / mecab: {raw.TotalSeconds / tokenizerOnly.TotalSeconds:0.00}");
+        File.Delete(tmp);
+    }
+
+    private static void IndexAndQueries(string label, IReadOnlyList<SearchEntry> set, IReadOnlyList<string> questions, KnowledgeBase knowledge)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "kenpobot-bench-" + Guid.NewGuid().ToString("N"));
+        using var index = new KnowledgeIndex(dir, IndexAnalyzers.Create());
+        var build = Stopwatch.StartNew();
+        index.Rebuild(set, "bench");
+        build.Stop();
+        var searcher = new KnowledgeSearcher(index, new JapaneseAnalyzer(), new CjkBigramAnalyzer(), new QueryExpander(knowledge.Glossary));
+        foreach (var q in questions) searcher.Search(q); // warm-up
+        var times = new List<double>();
+        for (var round = 0; round < 5; round++)
+        {
+            foreach (var q in questions)
+            {
+                var w = Stopwatch.StartNew();
+                searcher.Search(q);
+                times.Add(w.Elapsed.TotalMilliseconds);
+            }
+        }
+        times.Sort();
+        Console.WriteLine($"{label}: {set.Count:#,0} entries, build {build.Elapsed.TotalSeconds:0.00} s ({set.Count / build.Elapsed.TotalSeconds:#,0} entries/s); query p50 {AskCommands.Percentile(times, 0.5):0.00} ms, p99 {AskCommands.Percentile(times, 0.99):0.00} ms");
+        try { Directory.Delete(dir, true); } catch (IOException) { }
     }
 
     /// <summary>47 branches over several years, made from the real entries: each copy renamed to a branch and a year.</summary>

@@ -25,9 +25,13 @@ public static class EvalSearchCommand
             Description = "質問ファイル（省略すると ../shared/eval の questions.dev.tsv と questions.dev2.tsv）。対話ファイルは対象外",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var boostsOption = new Option<string?>("--boosts") { Description = "試す重み: 見出し,本文,見出しバイグラム,本文バイグラム[,展開語[,支部[,年度[,用語]]]]（例: 0.5,3,0.5,1,0.15,2,10,5）" };
+        var weightOption = new Option<string[]>("--weight")
+        {
+            Description = "試す重み（名前=値、繰り返し可。名前: " + string.Join(", ", SearchWeights.Names) + "。例: --weight Scope=4 --weight Term=5）",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var detailOption = new Option<bool>("--detail") { Description = "問ごとの順位（5 位以内にないときは -）も表示します" };
-        var command = new Command("eval-search", "検索の精度（hit@1, hit@5, MRR）を方式ごとに比べます") { filesArgument, boostsOption, detailOption };
+        var command = new Command("eval-search", "検索の精度（hit@1, hit@5, MRR）を方式ごとに比べます") { filesArgument, weightOption, detailOption };
         command.SetAction((parse, _) => KenpoCli.Run(() =>
         {
             var files = parse.GetValue(filesArgument) is { Length: > 0 } given ? given : DefaultFiles;
@@ -41,13 +45,20 @@ public static class EvalSearchCommand
             if (sets.Count == 0) throw new UserInputException("検索を評価できる質問ファイル（3 列）がありません。");
             using var host = KenpoCli.CreateHost();
             var searcher = host.Get<KnowledgeSearcher>();
-            if (parse.GetValue(boostsOption) is { } b)
+            if (parse.GetValue(weightOption) is { Length: > 0 } settings)
             {
-                var w = b.Split(',').Select(x => float.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                SearchWeights weights;
+                try
+                {
+                    weights = SearchWeights.Default.With(settings);
+                }
+                catch (FormatException ex)
+                {
+                    throw new UserInputException(ex.Message);
+                }
+                Console.WriteLine($"重み: {weights}");
                 searcher = new KnowledgeSearcher(host.Get<KnowledgeIndex>(), new Search.Analysis.JapaneseAnalyzer(), new Search.Analysis.CjkBigramAnalyzer(),
-                    new QueryExpander(host.Get<KnowledgeBase>().Glossary), new SearchBoosts(w[0], w[1], w[2], w[3],
-                    w.Length > 4 ? w[4] : SearchBoosts.Default.Expansion, w.Length > 5 ? w[5] : SearchBoosts.Default.Scope, w.Length > 6 ? w[6] : SearchBoosts.Default.FiscalYear,
-                    w.Length > 7 ? w[7] : SearchBoosts.Default.Term));
+                    new QueryExpander(host.Get<KnowledgeBase>().Glossary), weights);
             }
             var entries = CorpusEntries.From(host.Get<KnowledgeBase>()).ToList();
             using var fts = new Fts5Baseline(entries);
