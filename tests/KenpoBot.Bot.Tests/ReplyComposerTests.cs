@@ -112,34 +112,44 @@ public sealed class ReplyComposerTests
     }
 
     [Fact]
-    public void Compose_KpiStatus_FillsCountsTableAndRule()
+    public void Compose_KpiStatus_SummaryThenLeadThenRowsThenRule()
     {
         var reply = Assert.Single(_composer.Compose(KpiAnswer()));
 
         var body = reply.Card!["body"]!.AsArray();
         Assert.Equal("秋田支部 令和5年度（2023年度）の KPI 達成状況", (string?)body[0]!["text"]);
-        var counts = body[2]!["columns"]!.AsArray();
+        var counts = body[1]!["columns"]!.AsArray();
         Assert.Equal(["達成", "概ね達成", "未達成", "評価不能"], counts.Select(c => (string?)c!["items"]![0]!["text"]));
         Assert.Equal(["1", "1", "1", "1"], counts.Select(c => (string?)c!["items"]![1]!["text"]));
         Assert.Equal(["Good", "Warning", "Attention", "Default"], counts.Select(c => (string?)c!["items"]![0]!["color"]));
+        Assert.Equal("秋田支部の令和5年度の KPI は、達成 1、概ね達成 1、未達成 1、評価不能 1 です。", (string?)body[2]!["text"]);
 
-        var table = body[3]!;
-        Assert.Equal("Table", (string?)table["type"]);
-        var rows = table["rows"]!.AsArray();
-        Assert.Equal(5, rows.Count);
-        Assert.Equal(["指標", "目標", "実績", "達成度", "状況"], Cells(rows[0]!));
-        Assert.Equal(["レセプト点検の効果額", "対前年度以上", "7,215", "—", "達成"], Cells(rows[1]!));
-        Assert.Equal(["特定健診受診率", "65.5%以上", "63.2", "96.5%", "概ね達成"], Cells(rows[2]!));
-        Assert.Equal(["特定保健指導実施率", "35.0%以上", "20.1", "57.4%", "未達成"], Cells(rows[3]!));
-        Assert.Equal(["ジェネリック医薬品使用割合", "80.0%以上", "—", "—", "評価不能"], Cells(rows[4]!));
-        Assert.Equal(["Good", "Warning", "Attention", "Default"], rows.Skip(1).Select(r => (string?)r!["cells"]![4]!["items"]![0]!["color"]));
+        Assert.Equal(["", "KPI", "目標", "実績", "判定"], KpiCardShape.Cells(body[3]!));
+        var rows = KpiCardShape.Rows(reply.Card).ToList();
+        Assert.Equal(["レセプト点検の効果額", "対前年度以上", "7,215", "達成"], KpiCardShape.Cells(rows[0]).Skip(1));
+        Assert.Equal(["特定健診受診率", "65.5%以上", "63.2", "概ね達成"], KpiCardShape.Cells(rows[1]).Skip(1));
+        Assert.Equal(["特定保健指導実施率", "35.0%以上", "20.1", "未達成"], KpiCardShape.Cells(rows[2]).Skip(1));
+        Assert.Equal(["ジェネリック医薬品使用割合", "80.0%以上", "—", "評価不能"], KpiCardShape.Cells(rows[3]).Skip(1));
+        Assert.Equal(4, rows.Count);
 
-        var rules = body[4]!["items"]!.AsArray();
-        Assert.Equal("判定ルール", (string?)rules[0]!["text"]);
-        Assert.Equal(ReplyComposer.StatusRule, (string?)rules[1]!["text"]);
-        Assert.Equal("・特定健診受診率: 目標 65.5% 以上に対し実績 63.2%。達成度 96.5%（95%以上）のため概ね達成", (string?)rules[3]!["text"]);
+        var detail = KpiCardShape.Detail(reply.Card, rows[1]);
+        Assert.Contains("判定の根拠: 目標 65.5% 以上に対し実績 63.2%。達成度 96.5%（95%以上）のため概ね達成", KpiCardShape.Texts(detail));
+        Assert.Contains(("達成度", "96.5%"), KpiCardShape.Facts(detail));
+
+        Assert.Contains("判定ルール: " + ReplyComposer.StatusRule, KpiCardShape.Texts(body[^1]!));
         Assert.Equal("秋田支部の令和4年度のKPIの達成状況は？", (string?)reply.Card["actions"]![0]!["data"]!["question"]);
         Assert.Contains("達成 1 / 概ね達成 1 / 未達成 1 / 評価不能 1", reply.PlainText);
+    }
+
+    [Fact]
+    public void Compose_KpiStatus_RuleTextIsOnlyBehindTheToggles()
+    {
+        var card = Assert.Single(_composer.Compose(KpiAnswer())).Card!;
+
+        var rule = KpiAnswer().KpiEvaluations[2].Rule;
+        var visible = KpiCardShape.VisibleTexts(card).ToList();
+        Assert.DoesNotContain(visible, t => t.Contains(rule, StringComparison.Ordinal));
+        Assert.Single(KpiCardShape.Texts(card), t => t.Contains(rule, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -147,7 +157,7 @@ public sealed class ReplyComposerTests
     {
         var card = Assert.Single(_composer.Compose(KpiAnswer() with { Summary = null })).Card!;
 
-        Assert.Equal(["1", "1", "1", "1"], card["body"]![2]!["columns"]!.AsArray().Select(c => (string?)c!["items"]![1]!["text"]));
+        Assert.Equal(["1", "1", "1", "1"], card["body"]![1]!["columns"]!.AsArray().Select(c => (string?)c!["items"]![1]!["text"]));
         Assert.Equal("秋田支部 令和5年度（2023年度）の KPI 達成状況", (string?)card["body"]![0]!["text"]);
     }
 
@@ -165,17 +175,18 @@ public sealed class ReplyComposerTests
     }
 
     [Fact]
-    public void Compose_Comparison_UsesTheComparisonCard()
+    public void Compose_ComparisonOfScopesAndYears_LabelsRowsByWhatVaries()
     {
         var evaluations = KpiAnswer().KpiEvaluations.Take(2).Select((e, i) => i == 0 ? e : e with { Scope = "岩手", FiscalYear = 2022 }).ToList();
         var answer = KpiAnswer() with { Intent = Intent.Comparison, KpiEvaluations = evaluations };
 
         var card = Assert.Single(_composer.Compose(answer)).Card!;
 
-        var rows = card["body"]![2]!["rows"]!.AsArray();
-        Assert.Equal(["範囲", "年度", "指標", "実績", "達成度", "状況"], Cells(rows[0]!));
-        Assert.Equal(["秋田支部", "令和5年度", "レセプト点検の効果額", "7,215", "—", "達成"], Cells(rows[1]!));
-        Assert.Equal(["岩手支部", "令和4年度", "特定健診受診率", "63.2", "96.5%", "概ね達成"], Cells(rows[2]!));
+        var rows = KpiCardShape.Rows(card).ToList();
+        Assert.Equal(["", "KPI", "目標", "実績", "判定"], KpiCardShape.Cells(card["body"]!.AsArray().First(b => (string?)b!["style"] == "accent")!));
+        Assert.Equal(["秋田支部 令和5年度 レセプト点検の効果額", "対前年度以上", "7,215", "達成"], KpiCardShape.Cells(rows[0]).Skip(1));
+        Assert.Equal(["岩手支部 令和4年度 特定健診受診率", "65.5%以上", "63.2", "概ね達成"], KpiCardShape.Cells(rows[1]).Skip(1));
+        Assert.Null(KpiCardShape.Chart(card));
     }
 
     [Fact]
@@ -218,8 +229,10 @@ public sealed class ReplyComposerTests
 
         Assert.True(replies.Count > 1);
         Assert.All(replies, r => Assert.True(ActivitySize(r) <= TeamsBudget, $"{ActivitySize(r)} bytes"));
-        var names = replies.SelectMany(r => r.Card!["body"]!.AsArray().First(b => (string?)b!["type"] == "Table")!["rows"]!.AsArray().Skip(1)).Select(row => Cells(row!)[0]);
+        var names = replies.SelectMany(r => KpiCardShape.Rows(r.Card!)).Select(row => KpiCardShape.Cells(row)[1]);
         Assert.Equal(evaluations.Select(e => e.Name), names);
+        var ids = replies.SelectMany(r => KpiCardShape.Ids(r.Card!)).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.Equal($"秋田支部 令和5年度（2023年度）の KPI 達成状況（1/{replies.Count}）", (string?)replies[0].Card!["body"]![0]!["text"]);
         Assert.All(replies.SkipLast(1), r => Assert.Empty(r.Card!["actions"]!.AsArray()));
         Assert.Single(replies[^1].Card!["actions"]!.AsArray());
@@ -248,7 +261,7 @@ public sealed class ReplyComposerTests
 
     private static List<string?> Cells(JsonNode row) => [.. row["cells"]!.AsArray().Select(c => (string?)c!["items"]![0]!["text"])];
 
-    private static int ActivitySize(Reply reply)
+    internal static int ActivitySize(Reply reply)
     {
         var incoming = new Activity
         {

@@ -56,7 +56,8 @@ public sealed class ReplyComposer(IOptions<BotFrontEndOptions> options)
             Intent.Glossary when answer.Term is not null => [Glossary(answer, answer.Term, text)],
             Intent.KpiStatus when evaluations.Count > 0 => KpiStatusCard(answer, text),
             Intent.WhatIf when evaluations.Count > 0 => KpiTable("WhatIfCard", "仮定による試算", answer, text, counts: null),
-            Intent.Comparison when evaluations.Count > 0 => KpiTable("ComparisonCard", "比較", answer, text, counts: null),
+            Intent.Comparison when evaluations.Count > 0 => KpiTable("ComparisonCard", AcrossTitle("比較", evaluations), answer, text, counts: null),
+            Intent.Ranking when evaluations.Count > 0 => KpiTable("ComparisonCard", AcrossTitle("順位", evaluations), answer, text, counts: null),
             Intent.Help when string.IsNullOrWhiteSpace(text) => [Welcome()],
             Intent.Help => [AnswerCard(answer, text), Welcome()],
             _ => [AnswerCard(answer, text)],
@@ -141,15 +142,34 @@ public sealed class ReplyComposer(IOptions<BotFrontEndOptions> options)
         return KpiTable("KpiStatusCard", title, answer, text, counts);
     }
 
+    /// <summary>「生活習慣病予防健診受診率の順位（令和5年度）」 for one metric and year; the bare word otherwise.</summary>
+    private static string AcrossTitle(string word, IReadOnlyList<KpiEvaluationView> evaluations)
+    {
+        var first = evaluations[0];
+        var oneMetric = evaluations.All(e => e.Metric == first.Metric) && !string.IsNullOrWhiteSpace(first.MetricName);
+        var oneYear = evaluations.All(e => e.FiscalYear == first.FiscalYear);
+        return oneMetric ? $"{first.MetricName}の{word}" + (oneYear ? $"（{JapaneseYears.Wareki(first.FiscalYear)}）" : "") : word;
+    }
+
     private IReadOnlyList<Reply> KpiTable(string template, string title, Answer answer, string text, IReadOnlyList<Count>? counts)
     {
-        var rows = answer.KpiEvaluations.Select(ToRow).ToList();
+        var evaluations = answer.KpiEvaluations;
+        var rows = KpiRows.From(evaluations);
+        var labelHeader = KpiRows.LabelHeader(evaluations);
+        var chart = KpiRows.ChartOf(evaluations);
         var countLine = counts is null ? "" : string.Join(" / ", counts.Select(c => $"{c.Status.ToJapanese()} {c.Value}"));
         var intro = string.Join("\n", new[] { countLine, text }.Where(t => t.Length > 0));
+        var lead = Lead(text);
         var fallback = Clip(title + (intro.Length > 0 ? "\n" + intro : ""));
         var suggestions = Suggestions(answer);
 
-        return Paginate(rows, (page, index, pages) =>
+        var replies = Paginate(rows, Render);
+        if (chart is null || replies.All(r => r.Card is not null)) return replies;
+        // A chart too large for one message with any row: the rows matter more.
+        chart = null;
+        return Paginate(rows, Render);
+
+        Reply Render(IReadOnlyList<KpiRows.Row> page, int index, int pages)
         {
             var pageTitle = pages > 1 ? $"{title}（{index + 1}/{pages}）" : title;
             var plain = new StringBuilder(pageTitle);
@@ -161,14 +181,24 @@ public sealed class ReplyComposer(IOptions<BotFrontEndOptions> options)
             {
                 fallbackText = fallback,
                 title = pageTitle,
-                answer = index == 0 ? text : null,
-                counts = index == 0 ? counts?.Select(c => new { label = c.Status.ToJapanese(), count = c.Value.ToString(CultureInfo.InvariantCulture), color = Color(c.Status) }) : null,
+                answer = index == 0 ? lead : null,
+                counts = index == 0 ? counts?.Select(c => new { label = c.Status.ToJapanese(), count = c.Value.ToString(CultureInfo.InvariantCulture), color = StatusColors.Of(c.Status).Text }) : null,
+                chart = index == 0 ? chart : null,
+                labelHeader,
+                actualHeader = "実績",
                 rows = page,
                 rule = StatusRule,
                 suggestions = index == pages - 1 ? suggestions : [],
             }));
-        });
+        }
     }
+
+    /// <summary>
+    /// The answer without its per-KPI lines (「・…」) and its rule line (「判定規則: …」): the card shows both in the rows and
+    /// the rule footer, so the text on the card is the answer's lead only. The plain text keeps everything.
+    /// </summary>
+    internal static string Lead(string text) =>
+        string.Join("\n", text.Split('\n').Where(l => !l.StartsWith('・') && !l.StartsWith("判定規則", StringComparison.Ordinal))).Trim();
 
     /// <summary>Splits <paramref name="rows"/> into the fewest even pages whose cards all fit the budget.</summary>
     private List<Reply> Paginate<T>(IReadOnlyList<T> rows, Func<IReadOnlyList<T>, int, int, Reply> render)
@@ -187,30 +217,6 @@ public sealed class ReplyComposer(IOptions<BotFrontEndOptions> options)
         // A single row larger than a message: say it in text instead, cut to size.
         return [.. SplitText(whole.PlainText, MaxTextChunk).Select(t => new Reply(t, null))];
     }
-
-    private static Row ToRow(KpiEvaluationView v)
-    {
-        var known = KpiStatusText.TryParse(v.Status, out var status);
-        return new Row(
-            ScopeName(v.Scope),
-            JapaneseYears.Wareki(v.FiscalYear),
-            v.Name,
-            string.IsNullOrWhiteSpace(v.TargetText) ? Number(v.Target) : v.TargetText,
-            string.IsNullOrWhiteSpace(v.ActualText) ? Number(v.Actual) : v.ActualText,
-            v.Ratio is { } r ? KpiFormat.Degree(r) : "—",
-            v.Status,
-            known ? Color(status) : "Default",
-            v.Rule);
-    }
-
-    /// <summary>The Adaptive Card colour of a status: met is good, nearly met a warning, missed needs attention.</summary>
-    private static string Color(KpiStatus status) => status switch
-    {
-        KpiStatus.Achieved => "Good",
-        KpiStatus.MostlyAchieved => "Warning",
-        KpiStatus.NotAchieved => "Attention",
-        _ => "Default",
-    };
 
     private static KpiSummaryView Summarise(IReadOnlyList<KpiEvaluationView> evaluations)
     {
@@ -240,9 +246,6 @@ public sealed class ReplyComposer(IOptions<BotFrontEndOptions> options)
             : fiscalYear ?? "";
 
     private static string ScopeName(string scope) => Corpus.Scope.TryParse(scope, out var s) ? s.DisplayName : scope;
-
-    private static string Number(decimal? value) =>
-        value is { } v ? v.ToString("#,0.############", CultureInfo.InvariantCulture) : "—";
 
     private static string Clip(string text) => text.Length <= MaxFallbackText ? text : text[..(MaxFallbackText - 1)] + "…";
 
@@ -280,5 +283,4 @@ public sealed class ReplyComposer(IOptions<BotFrontEndOptions> options)
 
     private sealed record Source(string Document, string Section, string FiscalYear);
 
-    private sealed record Row(string Scope, string Year, string Name, string Target, string Actual, string Degree, string Status, string Color, string Rule);
 }
