@@ -16,7 +16,7 @@ public sealed class MetricResolver
     /// <summary>Below this share of a name's bigrams, the name is not in the question.</summary>
     private const double MinCoverage = 0.74;
 
-    private readonly IReadOnlyList<(string Metric, string Name, string Key, HashSet<string> Bigrams)> names;
+    private readonly IReadOnlyList<(string Metric, string Name, string Key, int[] Bigrams)> names;
     private readonly Dictionary<string, string> displayNames;
 
     public MetricResolver(KnowledgeBase knowledge)
@@ -33,7 +33,7 @@ public sealed class MetricResolver
             .Select(n => (n.Metric, n.Name, Key: Key(n.Name)))
             .Where(n => n.Key.Length >= 2)
             .DistinctBy(n => (n.Metric, n.Key))
-            .Select(n => (n.Metric, n.Name, n.Key, Bigrams(n.Key)))
+            .Select(n => (n.Metric, n.Name, n.Key, Bigrams(n.Key).ToArray()))
             .ToList();
         displayNames = knowledge.Kpis.GroupBy(k => k.Metric).ToDictionary(g => g.Key, g => g.First().MetricName, StringComparer.Ordinal);
     }
@@ -54,14 +54,15 @@ public sealed class MetricResolver
             MetricMatch match;
             if (key.Contains(nameKey, StringComparison.Ordinal))
             {
-                match = new MetricMatch(metric, Math.Max(1, bigrams.Count), 1, name);
+                match = new MetricMatch(metric, Math.Max(1, bigrams.Length), 1, name);
             }
             else
             {
                 // Short names must stand in the text as written: 2–3 characters leave no room for a typo.
                 if (nameKey.Length <= 3) continue;
-                var found = bigrams.Count(questionBigrams.Contains);
-                var coverage = (double)found / bigrams.Count;
+                var found = 0;
+                foreach (var bigram in bigrams) if (questionBigrams.Contains(bigram)) found++;
+                var coverage = (double)found / bigrams.Length;
                 if (coverage < MinCoverage || !Contiguous(key, nameKey)) continue;
                 match = new MetricMatch(metric, found, coverage, name);
             }
@@ -136,10 +137,11 @@ public sealed class MetricResolver
         return last >= first && last - first <= name.Length + 4;
     }
 
-    private static HashSet<string> Bigrams(string key)
+    /// <summary>The distinct character bigrams of a key, each as one int (two UTF-16 units): no string per bigram.</summary>
+    private static HashSet<int> Bigrams(string key)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < key.Length; i++) set.Add(key.Substring(i, 2));
+        var set = new HashSet<int>();
+        for (var i = 0; i + 1 < key.Length; i++) set.Add(key[i] << 16 | key[i + 1]);
         return set;
     }
 

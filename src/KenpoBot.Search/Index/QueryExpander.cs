@@ -24,9 +24,10 @@ public sealed class QueryExpander
     /// <summary>Longer questions are cut: nobody asks 10,000 characters, and the query must stay bounded.</summary>
     public const int MaxQueryLength = 500;
 
-    private readonly IReadOnlyList<string[]> synonymGroups;
+    // Each synonym group as written (NFKC) and case-folded for matching.
+    private readonly IReadOnlyList<(string[] Members, string[] Folded)> synonymGroups;
 
-    // Every glossary term and synonym (NFKC), longest first, with the term it names.
+    // Every glossary term and synonym (NFKC, case-folded), longest first, with the term it names.
     private readonly IReadOnlyList<(string Name, string Term)> termNames;
 
     public QueryExpander(IEnumerable<GlossaryEntry> glossary)
@@ -42,8 +43,12 @@ public sealed class QueryExpander
             .Where(e => e.Synonyms.Count > 0)
             .Select(e => new[] { e.Term }.Concat(e.Synonyms).Select(JapaneseYears.Normalize).Where(s => s.Length > 1).Distinct().ToArray())
             .Where(g => g.Length > 1)
+            .Select(g => (g, g.Select(Fold).ToArray()))
             .ToArray();
     }
+
+    /// <summary>Lower case, same length: ordinal search in folded strings replaces OrdinalIgnoreCase in the loops below.</summary>
+    private static string Fold(string text) => text.ToLowerInvariant();
 
     public static QueryExpander None { get; } = new([]);
 
@@ -68,11 +73,13 @@ public sealed class QueryExpander
         if (text.Length == 0) return new ExpandedQuery(text, "", [], [], []);
         var years = JapaneseYears.Find(text).Select(m => m.FiscalYear).Distinct().ToList();
         var extra = years.SelectMany(JapaneseYears.Forms).ToList();
-        foreach (var group in synonymGroups)
+        var folded = Fold(text);
+        foreach (var (members, foldedMembers) in synonymGroups)
         {
-            if (group.Any(member => text.Contains(member, StringComparison.OrdinalIgnoreCase)))
+            if (!foldedMembers.Any(member => folded.Contains(member, StringComparison.Ordinal))) continue;
+            for (var i = 0; i < members.Length; i++)
             {
-                extra.AddRange(group.Where(member => !text.Contains(member, StringComparison.OrdinalIgnoreCase)));
+                if (!folded.Contains(foldedMembers[i], StringComparison.Ordinal)) extra.Add(members[i]);
             }
         }
         return new ExpandedQuery(text, string.Join(" ", extra.Distinct()), ScopesIn(text), years, AskedTerms(text));
@@ -85,7 +92,7 @@ public sealed class QueryExpander
     public IReadOnlyList<string> TermsIn(string text) => TermsIn(text, out _);
 
     private List<string> TermsIn(string text, out bool[] taken) =>
-        [.. FindLongestFirst(text, termNames, StringComparison.OrdinalIgnoreCase, StandsAsWord, out taken).Select(f => f.Value).Distinct()];
+        [.. FindLongestFirst(Fold(text), termNames, StringComparison.Ordinal, StandsAsWord, out taken).Select(f => f.Value).Distinct()];
 
     private static bool StandsAsWord(string text, int at, int end) =>
         (at == 0 || !IsWordChar(text[at - 1])) && (end == text.Length || !IsWordChar(text[end]));

@@ -13,22 +13,27 @@ public static class AnswerBench
     {
         var conversations = AskCommands.DefaultEvalFiles.Select(EvalSet.Read).SelectMany(s => s.Conversations).ToList();
         var questions = conversations.Sum(c => c.Count);
-        await AskAsync(assistant, conversations, questions, [], ct); // warm-up: JIT, MeCab dictionary, index readers, caches
+        await AskAsync(assistant, conversations, questions, [], ct, []); // warm-up: JIT, MeCab dictionary, index readers, caches
         var latencies = new List<double>(count);
+        var byQuestion = new Dictionary<string, double>();
         var process = Process.GetCurrentProcess();
         process.Refresh();
         var cpu = process.TotalProcessorTime;
         var wall = Stopwatch.StartNew();
-        await AskAsync(assistant, conversations, count, latencies, ct);
+        await AskAsync(assistant, conversations, count, latencies, ct, byQuestion);
         wall.Stop();
         process.Refresh();
         var cpuMs = (process.TotalProcessorTime - cpu).TotalMilliseconds;
         latencies.Sort();
         Console.WriteLine($"answers: {count:#,0} ({questions} shared questions and dialogue turns in turn), CPU {cpuMs / count:0.000} ms per answer " +
             $"(process, GC included), wall {wall.Elapsed.TotalMilliseconds / count:0.000} ms per answer, p50 {AskCommands.Percentile(latencies, 0.5):0.000} ms, p99 {AskCommands.Percentile(latencies, 0.99):0.000} ms");
+        // Where the time goes: the questions that took longest in total over the timed pass.
+        foreach (var (question, ms) in byQuestion.OrderByDescending(p => p.Value).Take(5))
+            Console.WriteLine($"  {ms / wall.Elapsed.TotalMilliseconds:P0} of the time: {question}");
     }
 
-    private static async Task AskAsync(IAssistant assistant, IReadOnlyList<IReadOnlyList<EvalItem>> conversations, int count, List<double> latencies, CancellationToken ct)
+    private static async Task AskAsync(IAssistant assistant, IReadOnlyList<IReadOnlyList<EvalItem>> conversations, int count, List<double> latencies,
+        CancellationToken ct, Dictionary<string, double> byQuestion)
     {
         var asked = 0;
         for (var round = 0; asked < count; round++)
@@ -41,7 +46,9 @@ public static class AnswerBench
                     if (asked++ >= count) return;
                     var started = Stopwatch.GetTimestamp();
                     await assistant.AskAsync(id, item.Question, ct);
-                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    latencies.Add(ms);
+                    byQuestion[item.Question] = byQuestion.GetValueOrDefault(item.Question) + ms;
                 }
             }
         }
