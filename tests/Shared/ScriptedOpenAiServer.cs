@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace KenpoBot.Assistant.Tests.Llm;
+namespace KenpoBot.Tests.Shared;
 
 /// <summary>How a request reached the server: path, query and the two authentication headers.</summary>
 public sealed record ScriptedRequest(string Path, string Query, string? Authorization, string? ApiKey, bool Stream);

@@ -1,5 +1,6 @@
 using Azure.Core;
 using KenpoBot.Assistant.Llm;
+using KenpoBot.Tests.Shared;
 
 namespace KenpoBot.Assistant.Tests.Llm;
 

@@ -1,3 +1,4 @@
+using KenpoBot.Tests.Shared;
 using Microsoft.Extensions.Logging;
 
 namespace KenpoBot.Assistant.Tests.Llm;

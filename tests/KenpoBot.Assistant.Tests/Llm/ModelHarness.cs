@@ -1,9 +1,10 @@
 using Azure.Core;
 using KenpoBot.Assistant.Llm;
 using KenpoBot.Search.Index;
+using KenpoBot.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace KenpoBot.Assistant.Tests.Llm;
 

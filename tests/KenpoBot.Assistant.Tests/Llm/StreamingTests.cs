@@ -1,3 +1,5 @@
+using KenpoBot.Tests.Shared;
+
 namespace KenpoBot.Assistant.Tests.Llm;
 
 /// <summary>
