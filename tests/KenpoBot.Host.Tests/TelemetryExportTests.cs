@@ -5,7 +5,7 @@ using System.Text;
 
 namespace KenpoBot.Host.Tests;
 
-/// <summary>OTLP export of the real host: on only when OTEL_EXPORTER_OTLP_ENDPOINT is set, and without the question's text.</summary>
+/// <summary>OTLP export of the real host (traces, metrics, logs): on only when OTEL_EXPORTER_OTLP_ENDPOINT is set, and without the question's text.</summary>
 public sealed class TelemetryExportTests
 {
     private const string Question = "秋田支部の令和5年度の事業者健診データ取得率は？";
@@ -31,6 +31,34 @@ public sealed class TelemetryExportTests
         Assert.Contains("kenpobot.answers", Encoding.UTF8.GetString(metrics.Body));
         Assert.DoesNotContain(collector.Requests, r => Encoding.UTF8.GetString(r.Body).Contains(Question, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Serve_WithOtlpEndpoint_PostsLogRecordsWithoutTheQuestion()
+    {
+        using var collector = new OtlpCollector();
+        await using var bot = await ServeProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Url,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BLRP_SCHEDULE_DELAY"] = "200",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, (await bot.AskAsync("a:otlp-logs", Question)).Status);
+        // Polled (the exporter batches): the start-up warning of unauthenticated mode, and the turn's span after the question.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!(Received(collector, "/v1/logs", "unauthenticated local mode") && Received(collector, "/v1/traces", "kenpobot.turn")) && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+
+        var logs = Assert.Single(collector.Requests, r => r.Path == "/v1/logs" && Encoding.UTF8.GetString(r.Body).Contains("unauthenticated local mode", StringComparison.Ordinal));
+        Assert.Equal("application/x-protobuf", logs.ContentType);
+        Assert.Contains("KenpoBot.Bot.BotStartupCheck", Encoding.UTF8.GetString(logs.Body));
+        Assert.True(Received(collector, "/v1/traces", "kenpobot.turn"), string.Join(", ", collector.Requests.Select(r => r.Path)));
+        Assert.DoesNotContain(collector.Requests, r => Encoding.UTF8.GetString(r.Body).Contains(Question, StringComparison.Ordinal));
+    }
+
+    private static bool Received(OtlpCollector collector, string path, string text) =>
+        collector.Requests.Any(r => r.Path == path && Encoding.UTF8.GetString(r.Body).Contains(text, StringComparison.Ordinal));
 
     [Fact]
     public async Task Ask_WithoutOtlpEndpoint_SendsNothingEvenToSignalEndpoints()

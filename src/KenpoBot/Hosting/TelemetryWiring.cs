@@ -1,6 +1,7 @@
 using KenpoBot.Assistant.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -10,7 +11,7 @@ namespace KenpoBot.Hosting;
 /// <summary>
 /// OpenTelemetry export over OTLP, registered only when OTEL_EXPORTER_OTLP_ENDPOINT is set: without it no provider, no
 /// listener and no exporter exist, so nothing leaves the machine. The exporter reads the other OTEL_EXPORTER_OTLP_* variables
-/// (protocol, headers) itself. Logs are not exported.
+/// (protocol, headers) itself. Logs go the same way, filtered as the console's are: the question's text is logged at Debug only.
 /// </summary>
 public static class TelemetryWiring
 {
@@ -30,7 +31,8 @@ public static class TelemetryWiring
             {
                 metrics.AddMeter(KenpoTelemetry.Name).AddHttpClientInstrumentation().AddOtlpExporter();
                 if (server) metrics.AddAspNetCoreInstrumentation();
-            });
+            })
+            .WithLogging(logging => logging.AddOtlpExporter());
         return services;
     }
 
@@ -42,5 +44,6 @@ public static class TelemetryWiring
     {
         _ = services.GetService<TracerProvider>();
         _ = services.GetService<MeterProvider>();
+        _ = services.GetService<LoggerProvider>();
     }
 }
