@@ -20,12 +20,8 @@ public sealed partial class ModelAnswerComposer(AnswerComposer composer)
         var term = results.OfType<TermLookup>().FirstOrDefault(t => t.Found)?.Entry;
         var evaluations = Evaluations(results);
         var statuses = results.OfType<ScopeStatus>().ToList();
-        var intent = frame.Intent switch
-        {
-            Intent.Glossary when term is null => Intent.Search,
-            Intent.Help => Intent.Search,
-            var read => read,
-        };
+        // The glossary card needs the term; without one the answer is a document answer.
+        var intent = frame.Intent == Intent.Glossary && term is null ? Intent.Search : frame.Intent;
         var citations = Passages(results, reply.Text).Select(p => composer.Cite(p))
             .Concat(term is null ? [] : composer.Glossary(question, term, []).Citations)
             .Concat(evaluations.Count == 0 ? [] : composer.KpiList(question, intent, "", evaluations, []).Citations)
