@@ -59,8 +59,8 @@ public sealed partial class SentencePicker(KnowledgeBase knowledge, ContentWords
             var heading = passage.Kind == EntryKind.Section ? passage.Section.Split(" > ")[^1] : "";
             foreach (var sentence in Sentences(FullText(passage)))
             {
-                var found = terms.Count(t => sentence.Contains(t, StringComparison.OrdinalIgnoreCase) || heading.Contains(t, StringComparison.OrdinalIgnoreCase));
-                if (found == 0 || !terms.Any(t => sentence.Contains(t, StringComparison.OrdinalIgnoreCase)) && heading.Length == 0) continue;
+                var found = terms.Count(t => Caseless.Contains(sentence, t) || Caseless.Contains(heading, t));
+                if (found == 0 || !terms.Any(t => Caseless.Contains(sentence, t)) && heading.Length == 0) continue;
                 var score = (double)found / terms.Count + Bonus(want, sentence) - rank * 0.03
                     + (yearForms.Any(y => JapaneseYears.Normalize(sentence).Contains(y, StringComparison.Ordinal)) ? 0.2 : 0)
                     + Fits(frame, passage)
@@ -85,7 +85,7 @@ public sealed partial class SentencePicker(KnowledgeBase knowledge, ContentWords
     {
         if (!Satisfies(want, sentence)) return false;
         var terms = topic.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
-        var found = terms.Count(t => sentence.Contains(t, StringComparison.OrdinalIgnoreCase));
+        var found = terms.Count(t => Caseless.Contains(sentence, t));
         return terms.Count <= 3 ? found == terms.Count : found * 5 >= terms.Count * 3;
     }
 

@@ -57,7 +57,7 @@ public sealed class AnswerComposer(KnowledgeBase knowledge, ContentWords content
         var words = contentWords.Of(question, singleKanji: false);
         if (words.Count == 0 || hits.Count == 0) return [];
         return hits
-            .Select(h => (Hit: h, Found: words.Count(w => (h.Snippet + h.Section + h.DocumentTitle).Contains(w, StringComparison.OrdinalIgnoreCase) || EntryText(h).Contains(w, StringComparison.OrdinalIgnoreCase))))
+            .Select(h => (Hit: h, Found: words.Count(w => Caseless.Contains(h.Snippet + h.Section + h.DocumentTitle, w) || Caseless.Contains(EntryText(h), w))))
             .Where(p => p.Found >= share * words.Count)
             .Select(p => p.Hit.Kind == EntryKind.Section && BestLine(EntryText(p.Hit), words) is { } line && !p.Hit.Snippet.Contains(line, StringComparison.Ordinal)
                 ? p.Hit with { Snippet = p.Hit.Snippet + " … " + line }
@@ -70,7 +70,7 @@ public sealed class AnswerComposer(KnowledgeBase knowledge, ContentWords content
     private static string? BestLine(string text, IReadOnlyList<string> words)
     {
         var best = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => (Line: line, Found: words.Count(w => line.Contains(w, StringComparison.OrdinalIgnoreCase))))
+            .Select(line => (Line: line, Found: words.Count(w => Caseless.Contains(line, w))))
             .Where(p => p.Found > 0)
             .OrderByDescending(p => p.Found)
             .FirstOrDefault();

@@ -55,5 +55,5 @@ internal static class Cues
     /// <summary>Words that open a follow-up: 「じゃあ岩手は？」.</summary>
     public static readonly string[] FollowUpOpeners = ["じゃあ", "じゃ", "では", "なら", "それなら", "だったら", "ちなみに"];
 
-    public static bool Any(string text, string[] words) => words.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
+    public static bool Any(string text, string[] words) => words.Any(w => Caseless.Contains(text, w));
 }

@@ -17,6 +17,9 @@ public sealed partial class QuestionReader(MetricResolver metrics, TermFinder te
 {
     private static readonly TimeZoneInfo Japan = TimeZoneInfo.CreateCustomTimeZone("JST", TimeSpan.FromHours(9), "JST", "JST");
 
+    // The KPIs of each metric, so that a candidate metric is checked against its own rows rather than every KPI.
+    private readonly ILookup<string, KpiDefinition> kpisByMetric = knowledge.Kpis.ToLookup(k => k.Metric, StringComparer.Ordinal);
+
     [GeneratedRegex(@"(?<![\d.,])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(%|パーセント|ポイント|人|事業所|円|件|日)?")]
     private static partial Regex NumberPattern();
 
@@ -172,8 +175,7 @@ public sealed partial class QuestionReader(MetricResolver metrics, TermFinder te
 
     /// <summary>True when the corpus has a KPI of the metric for the scopes, years and plan given (any of them when none).</summary>
     private bool Available(string metric, IReadOnlyList<Scope> scopes, IReadOnlyList<int> years, string? plan) =>
-        knowledge.Kpis.Any(k => k.Metric == metric
-            && (scopes.Count == 0 || scopes.Contains(k.Scope))
+        kpisByMetric[metric].Any(k => (scopes.Count == 0 || scopes.Contains(k.Scope))
             && (years.Count == 0 || years.Any(k.FiscalYears.Contains))
             && (plan is null || knowledge.FindDocument(k.DocumentId)?.Plan == plan));
 

@@ -35,7 +35,7 @@ public sealed class TermFinder
         if (knowledge.Glossary.FirstOrDefault(e => JapaneseYears.Normalize(e.Term) == t) is { } exact) return (exact, "exact");
         if (knowledge.FindTerm(t) is { } synonym) return (synonym, "synonym");
         if (knowledge.Glossary.FirstOrDefault(e => e.Reading == t) is { } reading) return (reading, "reading");
-        var contained = names.FirstOrDefault(p => t.Contains(p.Name, StringComparison.OrdinalIgnoreCase));
+        var contained = names.FirstOrDefault(p => Caseless.Contains(t, p.Name));
         var fuzzy = names
             .Where(p => p.Name.Length >= 4)
             .Select(p => (p.Entry, p.Name, Coverage: Coverage(t, p.Name)))
@@ -55,7 +55,7 @@ public sealed class TermFinder
         var found = new List<(int At, GlossaryEntry Entry)>();
         foreach (var (entry, name) in names)
         {
-            var at = t.IndexOf(name, StringComparison.OrdinalIgnoreCase);
+            var at = Caseless.IndexOf(t, name);
             if (at < 0 || taken.AsSpan(at, name.Length).Contains(true)) continue;
             taken.AsSpan(at, name.Length).Fill(true);
             found.Add((at, entry));
@@ -71,7 +71,7 @@ public sealed class TermFinder
         for (var i = 0; i + 1 < name.Length; i++)
         {
             total++;
-            if (text.Contains(name.AsSpan(i, 2), StringComparison.OrdinalIgnoreCase)) found++;
+            if (Caseless.Contains(text, name.AsSpan(i, 2))) found++;
         }
         return total == 0 ? 0 : (double)found / total;
     }
