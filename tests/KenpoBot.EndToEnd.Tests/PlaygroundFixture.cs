@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace KenpoBot.EndToEnd.Tests;
@@ -24,6 +26,15 @@ public sealed class PlaygroundFixture : IAsyncLifetime
 
     public string PlaygroundUrl { get; private set; } = "";
 
+    /// <summary>The bot's own address (http://127.0.0.1:port), for sending it an activity as Teams would.</summary>
+    public string BotUrl { get; private set; } = "";
+
+    /// <summary>Where the bot keeps feedback (KenpoBot:FeedbackPath), a fresh SQLite file per run.</summary>
+    public string FeedbackPath { get; } = Path.Combine(Path.GetTempPath(), "kenpobot-e2e-feedback-" + Guid.NewGuid().ToString("N") + ".db");
+
+    /// <summary>Every JSON frame the page received from the Playground over its WebSocket: the bot's activities as the client got them.</summary>
+    public ConcurrentQueue<JsonElement> Frames { get; } = new();
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Artifacts);
@@ -34,9 +45,11 @@ public sealed class PlaygroundFixture : IAsyncLifetime
             new()
             {
                 ["KenpoBot__IndexPath"] = Path.Combine(Path.GetTempPath(), "kenpobot-e2e-index"),
+                ["KenpoBot__FeedbackPath"] = FeedbackPath,
                 // Unauthenticated, the bot replies only to listed service URLs: the Playground's connector on its port.
                 ["KenpoBot__UnauthenticatedServiceUrls__0"] = $"http://localhost:{playgroundPort}",
             }, "bot");
+        BotUrl = $"http://127.0.0.1:{botPort}";
         using var http = new HttpClient();
         await WaitFor(async () => (await http.GetAsync($"http://127.0.0.1:{botPort}/healthz")).IsSuccessStatusCode, TimeSpan.FromSeconds(120), "the bot's /healthz", bot);
 
@@ -69,6 +82,11 @@ public sealed class PlaygroundFixture : IAsyncLifetime
             return host is "127.0.0.1" or "localhost" ? route.ContinueAsync() : route.AbortAsync();
         });
         Page = Browser.Pages.Count > 0 ? Browser.Pages[0] : await Browser.NewPageAsync();
+        Page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
+        {
+            if (frame.Text is not { Length: > 0 } text) return;
+            try { Frames.Enqueue(JsonDocument.Parse(text).RootElement.Clone()); } catch (JsonException) { }
+        };
         await Page.GotoAsync(PlaygroundUrl);
         await Page.Locator("div[role=\"textbox\"][contenteditable=\"true\"]").WaitForAsync(new() { Timeout = 60_000 });
         // The page load adds the bot to the chat: wait for its welcome card, so that it cannot arrive after the first answer.
@@ -104,6 +122,38 @@ public sealed class PlaygroundFixture : IAsyncLifetime
         }
         await Page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, "timeout-" + screenshot), FullPage = true });
         throw new TimeoutException($"No reply rendered for 「{question}」.");
+    }
+
+    /// <summary>
+    /// Asks <paramref name="question"/> and returns the new bot message holding an Adaptive Card with <paramref name="text"/>
+    /// (an answer's text may come first as a message of its own).
+    /// </summary>
+    public async Task<ILocator> AskForCardAsync(string question, string text, string screenshot)
+    {
+        var cards = Page.Locator(".fai-OutputCard", new() { Has = Page.Locator(".ac-adaptiveCard"), HasText = text });
+        var before = await cards.CountAsync();
+        await AskAsync(question, screenshot);
+        var card = cards.Nth(before);
+        await card.WaitForAsync(new() { Timeout = 30_000 });
+        return card;
+    }
+
+    /// <summary>The activities the bot posted to the Playground (from its log frames), oldest first.</summary>
+    public List<JsonElement> SentActivities() =>
+        [.. Frames.Where(f => f.TryGetProperty("logAction", out var a) && a.GetString() == "appendLog"
+                && f.GetProperty("log").TryGetProperty("from", out var from) && from.GetString() == "User Application"
+                && f.GetProperty("log").TryGetProperty("request", out var request) && request.TryGetProperty("body", out _))
+            .Select(f => f.GetProperty("log").GetProperty("request").GetProperty("body"))];
+
+    /// <summary>A screenshot of one element, whole: the viewport is made tall enough for it first.</summary>
+    public async Task ShootAsync(ILocator element, string name)
+    {
+        var box = await element.BoundingBoxAsync();
+        var size = Page.ViewportSize!;
+        if (box is not null && box.Height + 200 > size.Height) await Page.SetViewportSizeAsync(size.Width, (int)box.Height + 300);
+        await element.ScrollIntoViewIfNeededAsync();
+        await element.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, name) });
+        await Page.SetViewportSizeAsync(size.Width, size.Height);
     }
 
     private Process Start(string file, string workingDirectory, string[] args, Dictionary<string, string> environment, string name)

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+
+namespace KenpoBot.EndToEnd.Tests;
+
+/// <summary>The Teams AI conventions of an answer in the Playground: the citation marker and the feedback buttons.</summary>
+[Collection(PlaygroundCollection.Name)]
+public sealed class AnswerMessageTests(PlaygroundFixture playground)
+{
+    /// <summary>Answered from AP6's KPI list (第6期保険者機能強化アクションプラン), one citation.</summary>
+    private const string Question = "返納金債権の回収率の目標は？";
+
+    [Fact]
+    public async Task Answer_WithACitation_ShowsMarkerOne()
+    {
+        await playground.AskAsync(Question, "c1-citation.png");
+
+        var sent = playground.SentActivities().Last(a => a.TryGetProperty("entities", out _));
+        var text = sent.GetProperty("text").GetString()!;
+        Assert.Contains("[1]", text);
+        var message = sent.GetProperty("entities").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "https://schema.org/Message");
+        var claim = Assert.Single(message.GetProperty("citation").EnumerateArray());
+        Assert.Equal(1, claim.GetProperty("position").GetInt32());
+        Assert.Contains("第6期保険者機能強化アクションプラン", claim.GetProperty("appearance").GetProperty("name").GetString());
+
+        // The Playground draws [1] as a citation button in the text; it shows no popover or reference list for it.
+        var shown = playground.Page.Locator(".fai-OutputCard", new() { Has = playground.Page.Locator(".fai-Citation") }).Last;
+        var marker = shown.Locator(".fai-Citation");
+        Assert.Equal(1, await marker.CountAsync());
+        Assert.Equal("1", (await marker.InnerTextAsync()).Trim());
+        Assert.DoesNotContain("[1]", await shown.InnerTextAsync());
+        await playground.ShootAsync(shown, "c2-citation-marker.png");
+    }
+
+    [Fact]
+    public async Task ThumbsDown_WithAComment_IsStoredInTheFeedbackFile()
+    {
+        await playground.AskAsync(Question, "f1-answer.png");
+        var answer = playground.SentActivities().Last(a => a.TryGetProperty("entities", out _));
+        Assert.True(answer.GetProperty("channelData").GetProperty("feedbackLoopEnabled").GetBoolean());
+
+        // The Playground renders the buttons under the message and asks for a comment after 👎.
+        var shown = playground.Page.Locator(".fai-OutputCard", new() { Has = playground.Page.Locator(".fai-Citation") }).Last;
+        await shown.Locator("xpath=../../..").Locator("button[aria-label=\"Dislike\"]").ClickAsync();
+        var comment = playground.Page.Locator("textarea");
+        await comment.FillAsync("出典の年度が古いようです");
+        await playground.Page.ScreenshotAsync(new() { Path = Path.Combine(PlaygroundFixture.Artifacts, "f2-dislike-dialog.png") });
+        await playground.Page.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
+        var invoke = await WaitForAsync(() => Invokes().Select(i => (JsonElement?)i).LastOrDefault(), "the Playground's feedback invoke");
+        Assert.Equal("message/submitAction", invoke.GetProperty("name").GetString());
+        Assert.Equal("dislike", invoke.GetProperty("value").GetProperty("actionValue").GetProperty("reaction").GetString());
+        Assert.Contains("出典の年度が古いようです", invoke.GetProperty("value").GetProperty("actionValue").GetProperty("feedback").ToString());
+
+        // Agents Playground 0.2.28 sends this invoke without replyToId (the bot answers 400: which message is unknown). Teams
+        // names the message in replyToId: send the Playground's invoke as Teams does, naming the answer the Playground showed.
+        var stored = Rows();
+        if (stored.Count == 0)
+        {
+            var body = JsonNode.Parse(invoke.GetRawText())!.AsObject();
+            body["replyToId"] = ShownMessageId(answer.GetProperty("text").GetString()!);
+            using var http = new HttpClient();
+            using var response = await http.PostAsync($"{playground.BotUrl}/api/messages", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            stored = Rows();
+        }
+
+        var row = Assert.Single(stored);
+        Assert.Equal("dislike", row.Reaction);
+        Assert.Equal("出典の年度が古いようです", row.Comment);
+        Assert.Contains(answer.GetProperty("conversation").GetProperty("id").GetString()!, row.ConversationKey);
+    }
+
+    private sealed record FeedbackRow(string Reaction, string Comment, string ConversationKey, string ReplyToId);
+
+    /// <summary>The feedback table of the bot's SQLite file (see FeedbackDatabase).</summary>
+    private List<FeedbackRow> Rows()
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = playground.FeedbackPath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT reaction, comment, conversation_key, reply_to_id FROM feedback ORDER BY id";
+        using var reader = select.ExecuteReader();
+        var rows = new List<FeedbackRow>();
+        while (reader.Read()) rows.Add(new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        return rows;
+    }
+
+    /// <summary>The feedback invokes the Playground sent to the bot (its log frames).</summary>
+    private IEnumerable<JsonElement> Invokes() =>
+        playground.Frames.Where(f => f.TryGetProperty("logAction", out _) && f.GetProperty("log").TryGetProperty("request", out var r)
+                && r.TryGetProperty("body", out var b) && b.TryGetProperty("name", out var n) && n.GetString() == "message/submitAction")
+            .Select(f => f.GetProperty("log").GetProperty("request").GetProperty("body"));
+
+    /// <summary>The id under which the Playground shows the message whose text is <paramref name="text"/>.</summary>
+    private string ShownMessageId(string text) =>
+        playground.Frames.Where(f => f.TryGetProperty("action", out var a) && a.GetString() == "createMessage")
+            .Select(f => f.GetProperty("message"))
+            .Last(m => m.TryGetProperty("text", out var t) && t.GetString() == text)
+            .GetProperty("messageId").GetString()!;
+
+    private static async Task<T> WaitForAsync<T>(Func<T?> probe, string what) where T : struct
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if (probe() is { } found) return found;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"{what} did not arrive.");
+    }
+}
