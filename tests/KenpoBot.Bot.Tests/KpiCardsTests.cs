@@ -130,6 +130,7 @@ public sealed class KpiCardsTests(KpiCardsTests.Rules rules) : IClassFixture<Kpi
         var chart = KpiCardShape.Chart(card)!;
         Assert.Equal("Chart.HorizontalBar", (string?)chart["type"]);
         Assert.Equal("生活習慣病予防健診受診率（%）", (string?)chart["title"]);
+        Assert.Equal("実績（%）", (string?)chart["xAxisTitle"]);
         var data = chart["data"]!.AsArray();
         Assert.Equal(order, data.Select(d => (string?)d!["x"]));
         decimal[] values = [82.6m, 74.7m, 65.4m, 64.0m, 63.2m, 56.8m];

@@ -29,7 +29,7 @@ internal static class KpiRows
     public sealed record Bar(string Label, string Text, string Value, string Color);
 
     /// <summary>A horizontal bar chart (<see cref="Data"/>) and the same as text bars for clients without charts (<see cref="Bars"/>).</summary>
-    public sealed record Chart(string Title, IReadOnlyList<Point> Data, IReadOnlyList<Bar> Bars);
+    public sealed record Chart(string Title, string Axis, IReadOnlyList<Point> Data, IReadOnlyList<Bar> Bars);
 
     /// <summary>What the first column is called: what varies between the rows.</summary>
     public static string LabelHeader(IReadOnlyList<KpiEvaluationView> views)
@@ -65,7 +65,8 @@ internal static class KpiRows
             StatusColors.Of(v.Status).Text)).ToList();
         var first = views[0];
         var name = string.IsNullOrWhiteSpace(first.MetricName) ? first.Name : first.MetricName;
-        return new Chart(string.IsNullOrEmpty(first.Unit) ? name : $"{name}（{first.Unit}）", points, bars);
+        var unit = string.IsNullOrEmpty(first.Unit) ? "" : $"（{first.Unit}）";
+        return new Chart(name + unit, "実績" + unit, points, bars);
     }
 
     private static Row ToRow(KpiEvaluationView v, string key, string label)
