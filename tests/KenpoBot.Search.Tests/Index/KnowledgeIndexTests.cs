@@ -53,6 +53,26 @@ public sealed class KnowledgeIndexTests
     }
 
     [Fact]
+    public void Rebuild_RemovesOnlyGenerationsOlderThanTheOneReplaced()
+    {
+        var (index, _, path) = NewIndex();
+        using (index)
+        {
+            var first = index.Rebuild(Knowledge);
+            var second = index.Rebuild(Knowledge);
+            // Another process sharing the folder, its build still running: named later, no metadata yet.
+            var building = Directory.CreateDirectory(Path.Combine(path, "gen-99991231235959999-0000000000")).FullName;
+
+            var third = index.Rebuild(Knowledge);
+
+            Assert.False(Directory.Exists(Path.Combine(path, first.Generation)));
+            Assert.True(Directory.Exists(Path.Combine(path, second.Generation)));
+            Assert.True(Directory.Exists(Path.Combine(path, third.Generation)));
+            Assert.True(Directory.Exists(building));
+        }
+    }
+
+    [Fact]
     public void Reopen_FindsTheIndexOnDisk()
     {
         var (index, _, path) = NewIndex();
