@@ -34,7 +34,14 @@ public sealed partial class CorpusReloader(LiveKnowledge live, KnowledgeGenerati
             LogUnreadable(logger, ex, builder.CorpusPath);
             return ReloadOutcome.Refused;
         }
-        if (hash == live.Current?.Status.CorpusHash || hash == refusedHash) return ReloadOutcome.Unchanged;
+        if (hash == refusedHash) return ReloadOutcome.Unchanged;
+        if (hash == live.Current?.Status.CorpusHash)
+        {
+            // Back to what serves (an editor's temporary file came and went): an earlier refusal no longer applies.
+            live.Unrefused();
+            refusedHash = null;
+            return ReloadOutcome.Unchanged;
+        }
 
         var started = Stopwatch.GetTimestamp();
         try

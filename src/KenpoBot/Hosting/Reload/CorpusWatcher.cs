@@ -23,7 +23,14 @@ public sealed partial class CorpusWatcher(CorpusReloader reloader, KnowledgeGene
             while (true)
             {
                 await debouncer.WaitAsync(stoppingToken);
-                await Task.Run(reloader.Reload, stoppingToken);
+                try
+                {
+                    await Task.Run(reloader.Reload, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogReloadCrashed(logger, ex); // an escaped exception would stop the host
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -58,6 +65,9 @@ public sealed partial class CorpusWatcher(CorpusReloader reloader, KnowledgeGene
             return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Corpus reload failed unexpectedly; the current generation keeps serving")]
+    private static partial void LogReloadCrashed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Corpus watch error; checking the corpus now")]
     private static partial void LogWatchError(ILogger logger, Exception exception);

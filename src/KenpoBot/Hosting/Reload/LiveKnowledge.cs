@@ -44,5 +44,8 @@ public sealed class LiveKnowledge : IDisposable
 
     public void Refused(ReloadFailure failure) => Volatile.Write(ref lastFailure, failure);
 
+    /// <summary>The corpus on disk is back to the one serving: an earlier refusal no longer applies.</summary>
+    public void Unrefused() => Volatile.Write(ref lastFailure, null);
+
     public void Dispose() => Interlocked.Exchange(ref current, null)?.Retire();
 }
