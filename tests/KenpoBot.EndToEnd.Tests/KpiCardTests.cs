@@ -56,6 +56,37 @@ public sealed class KpiCardTests(PlaygroundFixture playground)
         Assert.Equal(order, bars.Select(b => b.Split(',')[0]));
     }
 
+    /// <summary>
+    /// A client without Teams' charts renders the chart's fallback. The Playground knows the chart, so the card the bot sent is
+    /// posted again with the chart's type unknown to the renderer: the text bars must show, in the ranking order.
+    /// </summary>
+    [Fact]
+    public async Task RankingCard_WhereChartsAreUnknown_RendersTheTextBarFallback()
+    {
+        await playground.AskForCardAsync("東北6支部で令和5年度の生活習慣病予防健診受診率がいちばん高いのはどこ？", "生活習慣病予防健診受診率の順位（令和5年度）", "k5-ranking-again.png");
+        var sent = playground.SentActivities().Last(a => a.TryGetProperty("attachments", out var att) && att.GetArrayLength() > 0);
+        var content = sent.GetProperty("attachments")[0].GetProperty("content").GetRawText()
+            .Replace("\"Chart.HorizontalBar\"", "\"Chart.NotInThisClient\"", StringComparison.Ordinal)
+            .Replace("生活習慣病予防健診受診率の順位（令和5年度）", "代替表示の確認", StringComparison.Ordinal);
+        var conversation = sent.GetProperty("conversation").GetProperty("id").GetString()!;
+        var activity = $$"""{"type":"message","from":{{sent.GetProperty("from").GetRawText()}},"attachments":[{"contentType":"application/vnd.microsoft.card.adaptive","content":{{content}}}]}""";
+        using var http = new HttpClient();
+        using var posted = await http.PostAsync($"{playground.PlaygroundUrl}/_connector/v3/conversations/{Uri.EscapeDataString(conversation)}/activities",
+            new StringContent(activity, System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(posted.IsSuccessStatusCode, $"{(int)posted.StatusCode} {await posted.Content.ReadAsStringAsync()}");
+
+        var card = playground.Page.Locator(".fai-OutputCard", new() { Has = playground.Page.Locator(".ac-adaptiveCard"), HasText = "代替表示の確認" }).Last;
+        await card.WaitForAsync(new() { Timeout = 30_000 });
+        await playground.ShootAsync(card, "k6-ranking-fallback.png");
+        Assert.Equal(0, await card.Locator("[role=\"alert\"][aria-label*=\"bar chart\" i]").CountAsync());
+        var text = Words(await card.InnerTextAsync());
+        var bars = text.IndexOf("生活習慣病予防健診受診率（%） ", StringComparison.Ordinal);
+        Assert.True(bars >= 0, text);
+        var at = new[] { "山形支部 ████████████████████ 82.6%", "宮城支部", "福島支部", "岩手支部", "青森支部", "秋田支部" }.Select(s => text.IndexOf(s, bars, StringComparison.Ordinal)).ToList();
+        Assert.All(at, i => Assert.True(i >= 0, text));
+        Assert.Equal(at.Order(), at);
+    }
+
     /// <summary>003 FY2023 事業者健診データ取得率: 秋田 19.7%, 宮城 5.2%, 岩手 11.6%, in the order asked, all 未達成.</summary>
     [Fact]
     public async Task ComparisonCard_OfThreeBranches_RendersABarPerBranch()
