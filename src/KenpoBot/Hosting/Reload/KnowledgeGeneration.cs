@@ -58,7 +58,7 @@ public sealed partial class KnowledgeGeneration
     /// <summary>Drops the owner's lease: the provider goes when the requests using it are done.</summary>
     public void Retire() => Release();
 
-    /// <summary>Off the request's path; a failing Dispose is logged, never thrown at a user.</summary>
+    /// <summary>Whoever releases last may be a request: a failing Dispose is logged, never thrown at the user.</summary>
     private async Task DisposeAsync()
     {
         try
