@@ -19,14 +19,14 @@ public sealed record SearchWeights
     public float Text { get; init; } = 4.0f;
 
     /// <summary>Entry titles, CJK bigrams.</summary>
-    public float TitleBigram { get; init; } = 0.5f;
+    public float TitleBigram { get; init; } = 0.25f;
 
     /// <summary>Entry bodies, CJK bigrams.</summary>
     public float TextBigram { get; init; } = 1.0f;
 
     public float Expansion { get; init; } = 0.15f;
 
-    public float Scope { get; init; } = 3.0f;
+    public float Scope { get; init; } = 6.0f;
 
     public float FiscalYear { get; init; } = 15.0f;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
@@ -23,7 +24,7 @@ public sealed class SnippetHighlighter
 
     private readonly FastVectorHighlighter highlighter = new(phraseHighlight: false, fieldMatch: true);
     private readonly IFragListBuilder fragLists = new SimpleFragListBuilder();
-    private readonly IFragmentsBuilder fragments = new ScoreOrderFragmentsBuilder(OpenTags, CloseTags, new SimpleBoundaryScanner(20, Boundaries));
+    private static readonly IBoundaryScanner Scanner = new SimpleBoundaryScanner(20, Boundaries);
     private readonly IEncoder encoder = new DefaultEncoder();
 
     /// <summary>The highlighting query for one search: the analysed terms of the body field.</summary>
@@ -38,7 +39,7 @@ public sealed class SnippetHighlighter
     public (string Plain, string Marked) Snippet(FieldQuery query, IndexReader reader, int doc, string text)
     {
         var fragment = query is null ? null
-            : highlighter.GetBestFragment(query, reader, doc, Fields.Text, Length, fragLists, fragments, OpenTags, CloseTags, encoder);
+            : highlighter.GetBestFragment(query, reader, doc, Fields.Text, Length, fragLists, new KnownTextFragments(text), OpenTags, CloseTags, encoder);
         string raw;
         int start;
         if (string.IsNullOrEmpty(fragment))
@@ -60,6 +61,15 @@ public sealed class SnippetHighlighter
         var marked = Collapse(fragment).Replace(Open, "**", StringComparison.Ordinal).Replace(Close, "**", StringComparison.Ordinal);
         return (before + Collapse(raw) + after, before + marked + after);
     }
+
+    /// <summary>Fragments of a body already in memory: the stored field is not read and decompressed again.</summary>
+    private sealed class KnownTextFragments(string text) : ScoreOrderFragmentsBuilder(OpenTags, CloseTags, Scanner)
+    {
+        protected override Field[] GetFields(IndexReader reader, int docId, string fieldName) =>
+            [new Field(fieldName, text, TextOnly)];
+    }
+
+    private static readonly FieldType TextOnly = new(TextField.TYPE_STORED);
 
     /// <summary>One line: a line end becomes a space, a run of white space one space; trimmed.</summary>
     internal static string Collapse(string text)
