@@ -123,7 +123,9 @@ public sealed partial class ActivityHandler(
         if (feedback is not null)
         {
             var reaction = new MessageReaction(_time.GetUtcNow(), ConversationKey.Of(turn.Activity), parsed!.ReplyToId, parsed.Reaction, parsed.Comment, UserRateLimiter.UserOf(turn.Activity));
-            await feedback.RecordReactionAsync(reaction, CancellationToken.None).ConfigureAwait(false);
+            // A store that failed was logged; the user's click still succeeds.
+            if (await feedback.RecordReactionAsync(reaction, CancellationToken.None).ConfigureAwait(false) == ReactionOutcome.NoAnswer)
+                return new InvokeResponse(400, new JsonObject { ["status"] = 400, ["message"] = "フィードバックの対象の回答が見つかりません。" });
         }
         return new InvokeResponse(200, new JsonObject { ["status"] = 200 });
     }

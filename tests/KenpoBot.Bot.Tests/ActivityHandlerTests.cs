@@ -257,7 +257,10 @@ public sealed class ActivityHandlerTests
 
         await Handler().OnTurnAsync(turn, CancellationToken.None);
 
-        var card = Assert.Single(Assert.Single(turn.Messages).Attachments!).Content!;
+        // The cited answer's text (with its [1]) comes first, then the card.
+        Assert.Equal(2, turn.Messages.Count);
+        Assert.Contains("[1]", turn.Messages[0].Text);
+        var card = Assert.Single(turn.Messages[1].Attachments!).Content!;
         Assert.Equal("返納金債権", (string?)card["body"]![0]!["text"]);
     }
 

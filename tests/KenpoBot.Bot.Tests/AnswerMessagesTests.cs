@@ -23,38 +23,48 @@ public sealed class AnswerMessagesTests
         activity.Entities?.SingleOrDefault(e => e.Type == "https://schema.org/Message")?.Fields();
 
     [Fact]
-    public void ModelAnswer_CarriesTheAiLabelAndCitations()
+    public void ModelAnswer_TextWithMarkersAndCitations_ThenTheCard_BothLabelledWithFeedback()
     {
-        var message = Assert.Single(Build(Search(byModel: true, Plan)));
+        var messages = Build(Search(byModel: true, Plan));
 
-        var entity = MessageEntity(message)!;
+        Assert.Equal(2, messages.Count);
+        var (text, card) = (messages[0], messages[1]);
+        var entity = MessageEntity(text)!;
         Assert.Equal("Message", (string?)entity["@type"]);
         Assert.Equal("https://schema.org", (string?)entity["@context"]);
         Assert.Equal("", (string?)entity["@id"]);
         Assert.Equal("AIGeneratedContent", (string?)Assert.Single(entity["additionalType"]!.AsArray()));
-        Assert.Equal("返納金債権の回収率は対前年度以上とする。[1]\n・催告を行う。", message.Text);
-        CitationMarkersTests.AssertConsistent(message.Text!, entity["citation"]!.AsArray());
-        Assert.Single(message.Attachments!);
+        Assert.Equal("返納金債権の回収率は対前年度以上とする。[1]\n・催告を行う。", text.Text);
+        Assert.Null(text.Attachments);
+        CitationMarkersTests.AssertConsistent(text.Text!, entity["citation"]!.AsArray());
+        Assert.Single(card.Attachments!);
+        Assert.Null(card.Text);
+        Assert.Equal("AIGeneratedContent", (string?)MessageEntity(card)!["additionalType"]![0]);
+        Assert.Null(MessageEntity(card)!["citation"]);
+        Assert.All(messages, m => Assert.True((bool)m.ChannelData!["feedbackLoopEnabled"]!));
+        Assert.All(messages, m => Assert.Equal("act-1", m.ReplyToId));
     }
 
     [Fact]
     public void OfflineAnswer_HasCitationsButNoAiLabel()
     {
-        var message = Assert.Single(Build(Search(byModel: false, Plan)));
+        var messages = Build(Search(byModel: false, Plan));
 
-        var entity = MessageEntity(message)!;
+        var entity = MessageEntity(messages[0])!;
         Assert.Null(entity["additionalType"]);
         Assert.Single(entity["citation"]!.AsArray());
-        Assert.Contains("[1]", message.Text);
+        Assert.Contains("[1]", messages[0].Text);
+        Assert.Null(messages[1].Entities);
     }
 
     [Fact]
-    public void OfflineAnswerWithoutCitations_HasNoMessageEntityAndNoText()
+    public void OfflineAnswerWithoutCitations_OneCardMessage_NoEntityNoText()
     {
         var message = Assert.Single(Build(Search(byModel: false)));
 
         Assert.Null(message.Entities);
         Assert.Null(message.Text);
+        Assert.Single(message.Attachments!);
         Assert.True((bool)message.ChannelData!["feedbackLoopEnabled"]!);
     }
 
@@ -69,9 +79,10 @@ public sealed class AnswerMessagesTests
         Assert.True(messages.Count > 1);
         Assert.All(messages, m => Assert.True((bool)m.ChannelData!["feedbackLoopEnabled"]!));
         Assert.All(messages, m => Assert.Equal("AIGeneratedContent", (string?)MessageEntity(m)!["additionalType"]![0]));
-        Assert.All(messages.SkipLast(1), m => Assert.Null(MessageEntity(m)!["citation"]));
-        var last = messages[^1];
-        CitationMarkersTests.AssertConsistent(last.Text!, MessageEntity(last)!["citation"]!.AsArray());
+        Assert.All(messages.Where((_, i) => i != messages.Count - 2), m => Assert.Null(MessageEntity(m)!["citation"]));
+        var sources = messages[^2];
+        Assert.StartsWith(AnswerMessages.SourcesLine + "[1]", sources.Text);
+        CitationMarkersTests.AssertConsistent(sources.Text!, MessageEntity(sources)!["citation"]!.AsArray());
     }
 
     [Fact]

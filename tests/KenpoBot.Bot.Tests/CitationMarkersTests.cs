@@ -36,6 +36,22 @@ public sealed partial class CitationMarkersTests
     }
 
     [Fact]
+    public void Place_ListSnippetsAndQuotesFromMidSnippet_FoundLineByLine()
+    {
+        var text = "保険証未返納者への文書や電話催告等の強化（令和3年度事業計画 ＞ 保険証回収強化）\n・債権の早期回収による回収率の向上\n・返納金債権（資格喪失後受診に係るものに限る。";
+        var citations = new[]
+        {
+            Cite("fy2021", "保険証回収強化", "- 保険証未返納者への文書や電話催告等の強化 - 債権の早期回収による回収率の向上"),
+            Cite("iwate", "KPI", "岩手支部 令和3年度 のKPI 指標: 返納金債権の回収率 KPI: 返納金債権（資格喪失後受診に係るものに限る。）の回収率を対前年度以上とする"),
+        };
+
+        var marked = CitationMarkers.Place(text, citations);
+
+        Assert.Equal("保険証未返納者への文書や電話催告等の強化（令和3年度事業計画 ＞ 保険証回収強化）[1]\n・債権の早期回収による回収率の向上\n・返納金債権（資格喪失後受診に係るものに限る。[2]", marked.Text);
+        AssertConsistent(marked.Text, marked.Claims);
+    }
+
+    [Fact]
     public void Place_SnippetNotQuoted_MarkerEndsTheAnswerLine()
     {
         var text = "秋田支部の令和5年度の目標は60%です。\n判定ルールは次のとおりです。";

@@ -42,13 +42,16 @@ public sealed class FeedbackFlowTests : IAsyncLifetime
         return invoke;
     }
 
-    /// <summary>Asks <paramref name="question"/> and returns the id the connector gave the answer message.</summary>
-    private async Task<string> AskAsync(string question, string id)
+    /// <summary>Asks <paramref name="question"/> and returns the id the connector gave the answer's last message.</summary>
+    private async Task<string> AskAsync(string question, string id) => (await AskForIdsAsync(question, id))[^1];
+
+    /// <summary>The ids of every message of the answer (the turn is over when the POST returns).</summary>
+    private async Task<IReadOnlyList<string>> AskForIdsAsync(string question, string id)
     {
         var before = _channel.Messages.Count;
         await _bot.PostAsync(Activities.Message(_channel.ServiceUrl(), question, id: id));
         var sent = await _channel.WaitForAsync(before + 1, r => (string?)r.Body?["type"] == "message");
-        return sent[^1].ResponseId!;
+        return [.. sent.Skip(before).Select(r => r.ResponseId!)];
     }
 
     private List<Dictionary<string, object?>> Rows(string sql)
@@ -67,15 +70,21 @@ public sealed class FeedbackFlowTests : IAsyncLifetime
     [Fact]
     public async Task ThumbsDown_StoredWithTheQuestionIntentCitationsAndAHashedUser()
     {
-        var messageId = await AskAsync("返納金債権とは？", "1700000000101");
+        _bot.Assistant.Script = (q, _) => Task.FromResult(ScriptedAssistant.Cited(q));
+        var ids = await AskForIdsAsync("返納金債権とは？", "1700000000101");
+        Assert.Equal(2, ids.Count);
 
-        var response = await _bot.PostAsync(FeedbackInvokeTo(messageId, Feedback("dislike", "出典が古い")));
+        // The text with the citations, then the card: a reaction to either names the same answer.
+        var response = await _bot.PostAsync(FeedbackInvokeTo(ids[0], Feedback("dislike", "出典が古い")));
+        await _bot.PostAsync(FeedbackInvokeTo(ids[1], Feedback("like", null)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(200, (int)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["status"]!);
+        Assert.Single(Rows("SELECT id FROM answers"));
+        Assert.Equal(2, Rows("SELECT answer_id FROM feedback WHERE answer_id IS NOT NULL").Count);
         var row = Assert.Single(Rows("""
             SELECT f.reaction, f.comment, f.user_hash, a.question, a.intent, a.citations, a.not_in_documents
-            FROM feedback f JOIN answers a ON a.id = f.answer_id
+            FROM feedback f JOIN answers a ON a.id = f.answer_id WHERE f.reaction = 'dislike'
             """));
         Assert.Equal("dislike", row["reaction"]);
         Assert.Equal("出典が古い", row["comment"]);
@@ -87,7 +96,7 @@ public sealed class FeedbackFlowTests : IAsyncLifetime
         Assert.Matches("^[0-9a-f]{64}$", hash);
         Assert.DoesNotContain("00000000-0000-0000-0000-000000000001", hash);
         Assert.DoesNotContain("29:user-id", hash);
-        Assert.Equal(1L, Rows("PRAGMA user_version")[0]["user_version"]);
+        Assert.Equal(2L, Rows("PRAGMA user_version")[0]["user_version"]);
         Assert.Equal("wal", Rows("PRAGMA journal_mode")[0]["journal_mode"]);
     }
 
@@ -120,28 +129,49 @@ public sealed class FeedbackFlowTests : IAsyncLifetime
         Assert.Equal("KpiValue", rows[1]["intent"]);
     }
 
-    public static TheoryData<string, JsonNode?, bool> MalformedInvokes => new()
+    public static TheoryData<string, JsonNode?> MalformedInvokes => new()
     {
-        { "unknown reaction", Feedback("meh", "x"), true },
-        { "no actionValue", new JsonObject { ["actionName"] = "feedback" }, true },
-        { "value is a string", "feedback", true },
-        { "no replyToId", Feedback("dislike", "x"), false },
+        { "unknown reaction", Feedback("meh", "x") },
+        { "no actionValue", new JsonObject { ["actionName"] = "feedback" } },
+        { "value is a string", "feedback" },
     };
 
     [Theory]
     [MemberData(nameof(MalformedInvokes))]
-    public async Task MalformedInvoke_400WithAMessage_NothingStored_NoChatReply(string because, JsonNode? value, bool withReplyTo)
+    public async Task MalformedInvoke_400WithAMessage_NothingStored_NoChatReply(string because, JsonNode? value)
     {
         var messageId = await AskAsync("返納金債権とは？", "1700000000105");
         var sentBefore = _channel.Requests.Count;
 
-        var response = await _bot.PostAsync(FeedbackInvokeTo(withReplyTo ? messageId : null, value));
+        var response = await _bot.PostAsync(FeedbackInvokeTo(messageId, value));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("フィードバック", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["message"], StringComparison.Ordinal);
         Assert.Empty(Rows("SELECT id FROM feedback"));
-        Assert.Equal(sentBefore, _channel.Requests.Count);
-        Assert.True(_channel.Requests.Count > 0, because);
+        Assert.True(sentBefore == _channel.Requests.Count, because);
+    }
+
+    [Fact]
+    public async Task NoReplyToId_AsAgentsPlaygroundSends_TheConversationsLatestAnswer_MarkedSo()
+    {
+        await AskAsync("天気は？", "1700000000107");
+        await AskAsync("返納金債権とは？", "1700000000108");
+
+        var response = await _bot.PostAsync(FeedbackInvokeTo(null, Feedback("dislike", "違う")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var row = Assert.Single(Rows("SELECT a.question, f.answer_match FROM feedback f JOIN answers a ON a.id = f.answer_id"));
+        Assert.Equal("返納金債権とは？", row["question"]);
+        Assert.Equal("latest", row["answer_match"]);
+    }
+
+    [Fact]
+    public async Task NoReplyToId_NoAnswerYet_400_NothingStored()
+    {
+        var response = await _bot.PostAsync(FeedbackInvokeTo(null, Feedback("dislike", "違う")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(Rows("SELECT id FROM feedback"));
     }
 
     [Fact]

@@ -24,8 +24,17 @@ public sealed class FeedbackInvokeTests
         Assert.Equal(new FeedbackInvoke.Parsed("dislike", "数字が 違う", "sent-1"), parsed);
     }
 
+    [Fact]
+    public void NoReplyToId_AsAgentsPlaygroundSends_ReadWithoutATarget()
+    {
+        Assert.True(FeedbackInvoke.TryRead(Invoke(Value("like", "良い"), replyToId: null), out var parsed, out _));
+
+        Assert.Null(parsed!.ReplyToId);
+    }
+
     [Theory]
     [InlineData("not json at all", "not json at all")]
+    [InlineData("123", "123")]
     [InlineData("", "")]
     [InlineData("{\"other\":1}", "")]
     public void FeedbackString_NotTheUsualJson_KeptAsTextOrEmpty(string feedback, string expected)
@@ -52,7 +61,6 @@ public sealed class FeedbackInvokeTests
         { "unknown reaction", Value("love", "{}"), "sent-1" },
         { "reaction as number", new JsonObject { ["actionName"] = "feedback", ["actionValue"] = new JsonObject { ["reaction"] = 1 } }, "sent-1" },
         { "actionValue as string", new JsonObject { ["actionName"] = "feedback", ["actionValue"] = "like" }, "sent-1" },
-        { "no replyToId", Value("like", "{}"), null },
         { "huge replyToId", Value("like", "{}"), new string('x', 300) },
     };
 

@@ -51,10 +51,10 @@ public sealed class StreamingTests : IAsyncLifetime
         _bot.Assistant.StreamScript = ModelAsync;
 
         await _bot.PostAsync(Activities.Message(_channel.ServiceUrl(), "秋田支部の重点施策は？"));
-        var requests = await _channel.WaitForAsync(1, r => (string?)r.Body?["type"] == "message");
+        await _channel.WaitForAsync(2, r => (string?)r.Body?["type"] == "message");
         var sent = _channel.Requests.ToList();
 
-        Assert.Equal(["typing", "typing", "typing", "message"], sent.Select(r => (string?)r.Body!["type"]));
+        Assert.Equal(["typing", "typing", "typing", "message", "message"], sent.Select(r => (string?)r.Body!["type"]));
         var streamId = sent[0].ResponseId!;
         var first = StreamInfo(sent[0].Body!)!;
         Assert.Equal("informative", (string?)first["streamType"]);
@@ -79,11 +79,15 @@ public sealed class StreamingTests : IAsyncLifetime
         Assert.Null(finalInfo["streamSequence"]);
         Assert.Equal("秋田支部は特定保健指導の実施率を向上させる。[1]", (string?)final["text"]);
         Assert.True((bool)final["channelData"]!["feedbackLoopEnabled"]!);
-        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)final["attachments"]![0]!["contentType"]);
         var message = final["entities"]!.AsArray().OfType<JsonObject>().Single(e => (string?)e["type"] == "https://schema.org/Message");
         Assert.Equal("AIGeneratedContent", (string?)message["additionalType"]![0]);
         Assert.Single(message["citation"]!.AsArray());
-        Assert.Single(requests);
+
+        // The card follows the stream as a message of its own, with the label and the feedback buttons.
+        var card = sent[4].Body!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)card["attachments"]![0]!["contentType"]);
+        Assert.Null(StreamInfo(card));
+        Assert.True((bool)card["channelData"]!["feedbackLoopEnabled"]!);
     }
 
     [Fact]
@@ -98,8 +102,9 @@ public sealed class StreamingTests : IAsyncLifetime
         await _channel.WaitForAsync(1, r => (string?)r.Body?["type"] == "message");
 
         Assert.False(Assert.Single(_bot.Assistant.Streamed));
-        var only = Assert.Single(_channel.Requests);
-        Assert.Null(StreamInfo(only.Body!));
+        await _channel.WaitForAsync(2, r => (string?)r.Body?["type"] == "message");
+        Assert.All(_channel.Requests, r => Assert.Equal("message", (string?)r.Body!["type"]));
+        Assert.All(_channel.Requests, r => Assert.Null(StreamInfo(r.Body!)));
     }
 
     [Fact]
@@ -110,8 +115,9 @@ public sealed class StreamingTests : IAsyncLifetime
         var response = await _bot.PostAsync(Activities.Message(_channel.ServiceUrl(), "秋田支部の重点施策は？", deliveryMode: "expectReplies"));
 
         Assert.False(Assert.Single(_bot.Assistant.Streamed));
-        var reply = Assert.Single(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["activities"]!.AsArray())!;
-        Assert.Equal("message", (string?)reply["type"]);
+        var replies = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["activities"]!.AsArray();
+        Assert.Equal(["message", "message"], replies.Select(r => (string?)r!["type"]));
+        Assert.All(replies, r => Assert.Null(StreamInfo((JsonObject)r!)));
         Assert.Empty(_channel.Requests);
     }
 

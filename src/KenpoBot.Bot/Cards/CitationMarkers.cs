@@ -22,8 +22,8 @@ public static partial class CitationMarkers
     public const int MaxKeywords = 3;
     public const int MaxKeyword = 28;
 
-    /// <summary>The part of a snippet sentence looked for in the text: long enough to be specific, short enough to survive rewording.</summary>
-    private const int AnchorLength = 16;
+    /// <summary>The opening of a sentence looked for in the other text: long enough to be specific, short enough to survive rewording.</summary>
+    private const int AnchorLength = 12;
     private const int MinAnchor = 6;
 
     public sealed record Marked(string Text, JsonArray Claims);
@@ -67,10 +67,23 @@ public static partial class CitationMarkers
         return kept;
     }
 
-    /// <summary>Where the sentence that quotes <paramref name="snippet"/> ends (after its 。 and a source note in （）), or null.</summary>
+    /// <summary>
+    /// Where the first answer sentence quoted from <paramref name="snippet"/> ends (after its 。 and a source note in （）),
+    /// or the sentence holding the snippet's own opening words; null when the text quotes neither.
+    /// </summary>
     private static int? SentenceEndQuoting(string text, string? snippet)
     {
-        foreach (var sentence in Sentences(snippet ?? ""))
+        var flat = Flat(snippet ?? "");
+        if (flat.Length < MinAnchor) return null;
+        for (var start = 0; start < text.Length;)
+        {
+            var end = SentenceEnd(text, start);
+            var core = Flat(text[start..end]);
+            if (core.Length >= MinAnchor && flat.Contains(core.Length > AnchorLength ? core[..AnchorLength] : core, StringComparison.Ordinal)) return end;
+            start = end < text.Length && text[end] == '\n' ? end + 1 : Math.Max(end, start + 1);
+        }
+
+        foreach (var sentence in Sentences(snippet!))
         {
             var anchor = sentence.Length > AnchorLength ? sentence[..AnchorLength] : sentence;
             var at = text.IndexOf(anchor, StringComparison.Ordinal);
@@ -79,8 +92,19 @@ public static partial class CitationMarkers
         return null;
     }
 
+    /// <summary>A sentence without spaces, list marks and its （source note）, for comparing an answer's words with a snippet's.</summary>
+    private static string Flat(string sentence)
+    {
+        var note = sentence.LastIndexOf('（');
+        if (note > 0 && sentence.TrimEnd().EndsWith('）')) sentence = sentence[..note];
+        return Whitespace().Replace(sentence, "").TrimStart(ListMarks);
+    }
+
+    private static readonly char[] ListMarks = ['・', '-', '－', '*', '■', '□', '○', '●', '◆', '①', '②', '③'];
+
     private static IEnumerable<string> Sentences(string snippet) =>
         snippet.Split(['。', '\n', '…', '・'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => s.TrimStart(ListMarks).Trim())
             .Where(s => s.Length >= MinAnchor);
 
     private static int SentenceEnd(string text, int from)

@@ -7,13 +7,13 @@ namespace KenpoBot.Bot.Feedback;
 /// The feedback SQLite file: created with its folder on first use, in WAL mode, its schema version in
 /// <c>PRAGMA user_version</c>. Tables: <c>answers</c> (one row per answered question), <c>answer_messages</c> (the sent
 /// activity ids of each answer, by conversation), <c>feedback</c> (one reaction per user and message; the latest wins) and
-/// <c>settings</c> (the generated hash key).
+/// <c>settings</c> (the generated hash key). Version 2 added <c>feedback.answer_match</c>: how the reaction found its answer.
 /// </summary>
 public sealed class FeedbackDatabase(string path)
 {
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
-    private const string Schema = """
+    private const string SchemaV1 = """
         CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS answers (
             id INTEGER PRIMARY KEY,
@@ -43,6 +43,11 @@ public sealed class FeedbackDatabase(string path)
             user_hash TEXT NOT NULL,
             UNIQUE (conversation_key, reply_to_id, user_hash) ON CONFLICT REPLACE);
         CREATE INDEX IF NOT EXISTS feedback_by_time ON feedback (received_at);
+        """;
+
+    /// <summary>'reply_to_id': by the message id Teams sent (no answer when that message is unknown); 'latest': no id came, so the conversation's latest answer.</summary>
+    private const string SchemaV2 = """
+        ALTER TABLE feedback ADD COLUMN answer_match TEXT NOT NULL DEFAULT 'reply_to_id' CHECK (answer_match IN ('reply_to_id', 'latest'));
         """;
 
     private readonly Lock _gate = new();
@@ -139,7 +144,8 @@ public sealed class FeedbackDatabase(string path)
         Execute(connection, "PRAGMA journal_mode = WAL;");
         if (version == SchemaVersion) return;
         using var transaction = connection.BeginTransaction();
-        Execute(connection, Schema, transaction);
+        if (version < 1) Execute(connection, SchemaV1, transaction);
+        if (version < 2) Execute(connection, SchemaV2, transaction);
         Execute(connection, $"PRAGMA user_version = {SchemaVersion};", transaction);
         transaction.Commit();
     }

@@ -7,7 +7,8 @@ namespace KenpoBot.Bot.Feedback;
 /// <summary>
 /// Reads the <c>message/submitAction</c> invoke Teams sends when a feedback button is used:
 /// <c>value: { actionName: "feedback", actionValue: { reaction: "like"|"dislike", feedback: "{\"feedbackText\":\"…\"}" } }</c>
-/// and <c>replyToId</c> naming the message. Never throws: anything else is a Japanese error for a 400.
+/// and <c>replyToId</c> naming the message (Agents Playground sends none: then it is null). Never throws: anything else is
+/// a Japanese error for a 400.
 /// </summary>
 public static class FeedbackInvoke
 {
@@ -20,7 +21,7 @@ public static class FeedbackInvoke
     /// <summary>Activity ids Teams sends are short; anything longer is not one.</summary>
     public const int MaxReplyToId = 256;
 
-    public sealed record Parsed(string Reaction, string Comment, string ReplyToId);
+    public sealed record Parsed(string Reaction, string Comment, string? ReplyToId);
 
     /// <summary>True for a feedback submission; <paramref name="error"/> is set when it is malformed (then <paramref name="parsed"/> is null).</summary>
     public static bool TryRead(Activity activity, out Parsed? parsed, out string? error)
@@ -44,8 +45,8 @@ public static class FeedbackInvoke
                 return false;
             }
 
-            var replyTo = activity.ReplyToId;
-            if (string.IsNullOrWhiteSpace(replyTo) || replyTo.Length > MaxReplyToId)
+            var replyTo = string.IsNullOrWhiteSpace(activity.ReplyToId) ? null : activity.ReplyToId;
+            if (replyTo?.Length > MaxReplyToId)
             {
                 error = "フィードバックの対象のメッセージがわかりません。";
                 return false;
@@ -84,7 +85,8 @@ public static class FeedbackInvoke
             {
                 JsonObject o => Text(o["feedbackText"]),
                 JsonValue v when v.TryGetValue<string>(out var inner) => inner,
-                _ => null,
+                // A comment that happens to be JSON (「123」「true」) is the user's words.
+                _ => s,
             };
         }
         catch (JsonException)

@@ -9,8 +9,22 @@ namespace KenpoBot.Bot.Feedback;
 /// <summary>An answer as sent: what was asked, what came back, and the ids of the messages that carried it.</summary>
 public sealed record SentAnswer(DateTimeOffset At, string ConversationKey, string Question, Answer Answer, IReadOnlyList<string> ActivityIds);
 
-/// <summary>A thumbs up or down on a message; <see cref="User"/> is the raw user key, hashed before it is stored.</summary>
-public sealed record MessageReaction(DateTimeOffset At, string ConversationKey, string ReplyToId, string Reaction, string Comment, string User);
+/// <summary>
+/// A thumbs up or down on a message; <see cref="User"/> is the raw user key, hashed before it is stored. A null
+/// <see cref="ReplyToId"/> (Agents Playground sends none) means the conversation's latest answer.
+/// </summary>
+public sealed record MessageReaction(DateTimeOffset At, string ConversationKey, string? ReplyToId, string Reaction, string Comment, string User);
+
+public enum ReactionOutcome
+{
+    Stored,
+
+    /// <summary>No message id came and the conversation has no answer to give the reaction to: nothing stored.</summary>
+    NoAnswer,
+
+    /// <summary>The file could not be written (logged).</summary>
+    Failed,
+}
 
 /// <summary>
 /// Writes answers and reactions to the feedback file. Never throws: a full disk or a locked file is logged and the turn
@@ -76,40 +90,63 @@ public sealed partial class FeedbackStore(FeedbackDatabase database, FeedbackOpt
         }
     }
 
-    /// <summary>Stores a reaction; true when it was stored (linked to its answer or not), false when the store failed.</summary>
-    public async Task<bool> RecordReactionAsync(MessageReaction reaction, CancellationToken cancellationToken)
+    /// <summary>Stores a reaction against the answer its message carried (the latest one replaces the user's earlier reaction to it).</summary>
+    public async Task<ReactionOutcome> RecordReactionAsync(MessageReaction reaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reaction);
         await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             using var connection = database.OpenForWrite();
+            var replyTo = reaction.ReplyToId;
+            var match = "reply_to_id";
+            if (replyTo is null)
+            {
+                replyTo = LatestAnswerMessage(connection, reaction.ConversationKey);
+                if (replyTo is null) return ReactionOutcome.NoAnswer;
+                match = "latest";
+            }
+
             _hasher ??= new UserIdHasher(options.FeedbackSalt is { Length: > 0 } salt ? Encoding.UTF8.GetBytes(salt) : database.StoredHashKey(connection));
             using var insert = connection.CreateCommand();
             insert.CommandText = """
-                INSERT INTO feedback (received_at, conversation_key, reply_to_id, answer_id, reaction, comment, user_hash)
+                INSERT INTO feedback (received_at, conversation_key, reply_to_id, answer_id, reaction, comment, user_hash, answer_match)
                 VALUES ($at, $conversation, $replyTo,
                         (SELECT answer_id FROM answer_messages WHERE conversation_key = $conversation AND activity_id = $replyTo),
-                        $reaction, $comment, $user);
+                        $reaction, $comment, $user, $match);
                 """;
             insert.Parameters.AddWithValue("$at", Timestamp(reaction.At));
             insert.Parameters.AddWithValue("$conversation", reaction.ConversationKey);
-            insert.Parameters.AddWithValue("$replyTo", reaction.ReplyToId);
+            insert.Parameters.AddWithValue("$replyTo", replyTo);
             insert.Parameters.AddWithValue("$reaction", reaction.Reaction);
             insert.Parameters.AddWithValue("$comment", reaction.Comment);
             insert.Parameters.AddWithValue("$user", _hasher.Hash(reaction.User));
+            insert.Parameters.AddWithValue("$match", match);
             insert.ExecuteNonQuery();
-            return true;
+            return ReactionOutcome.Stored;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogReactionNotStored(logger, ex, database.Path);
-            return false;
+            return ReactionOutcome.Failed;
         }
         finally
         {
             _writes.Release();
         }
+    }
+
+    /// <summary>The first message of the conversation's latest answer, or null when it has none.</summary>
+    private static string? LatestAnswerMessage(Microsoft.Data.Sqlite.SqliteConnection connection, string conversationKey)
+    {
+        using var query = connection.CreateCommand();
+        query.CommandText = """
+            SELECT m.activity_id FROM answer_messages m JOIN answers a ON a.id = m.answer_id
+            WHERE m.conversation_key = $conversation
+            ORDER BY a.id DESC, m.rowid ASC LIMIT 1;
+            """;
+        query.Parameters.AddWithValue("$conversation", conversationKey);
+        return query.ExecuteScalar() as string;
     }
 
     /// <summary>UTC, fixed width, so text order is time order.</summary>

@@ -8,7 +8,7 @@ public sealed class ScriptedAssistant : IAssistant
 {
     public ConcurrentQueue<(string ConversationId, string Question)> Asked { get; } = new();
 
-    /// <summary>The answer to give; the default echoes the question with one citation and one suggestion.</summary>
+    /// <summary>The answer to give; the default echoes the question with one suggestion (no citation, so one card message).</summary>
     public Func<string, CancellationToken, Task<Answer>> Script { get; set; } = (q, _) => Task.FromResult(Echo(q));
 
     /// <summary>When set, answers through the stream the bot passed (null where the bot does not stream), as a model would.</summary>
@@ -32,10 +32,12 @@ public sealed class ScriptedAssistant : IAssistant
     }
 
     public static Answer Echo(string question) =>
-        new(question, Intent.Search, $"回答: {question}",
-            [new Citation("akita-2025", "秋田支部事業計画", "重点施策", "2025", "秋田", "…")],
-            [], [])
+        new(question, Intent.Search, $"回答: {question}", [], [], [])
         { Suggestions = ["返納金債権とは？"] };
+
+    /// <summary>As <see cref="Echo"/>, citing 秋田支部's plan (offline unless <paramref name="byModel"/>).</summary>
+    public static Answer Cited(string question, bool byModel = false) =>
+        Echo(question) with { Citations = [new Citation("akita-2025", "秋田支部事業計画", "重点施策", "2025", "秋田", "特定保健指導の実施率を向上させる。")], ByModel = byModel };
 }
 
 /// <summary>Records the conversations the error handler asked to forget.</summary>
