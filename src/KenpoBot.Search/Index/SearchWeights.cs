@@ -19,7 +19,7 @@ public sealed record SearchWeights
     public float Text { get; init; } = 4.0f;
 
     /// <summary>Entry titles, CJK bigrams.</summary>
-    public float TitleBigram { get; init; } = 0.25f;
+    public float TitleBigram { get; init; } = 0.5f;
 
     /// <summary>Entry bodies, CJK bigrams.</summary>
     public float TextBigram { get; init; } = 1.0f;
