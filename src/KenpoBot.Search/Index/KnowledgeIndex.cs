@@ -92,10 +92,10 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     /// <summary>Runs a search on the current generation, holding it for the duration of the call.</summary>
-    public T Use<T>(Func<IndexSearcher, T> search) => Use((searcher, _) => search(searcher));
+    public T Use<T>(Func<IndexSearcher, T> search) => Use((searcher, _, _) => search(searcher));
 
-    /// <summary>As <see cref="Use{T}(Func{IndexSearcher, T})"/>, with the generation's entries by document number.</summary>
-    public T Use<T>(Func<IndexSearcher, StoredEntries, T> search)
+    /// <summary>As <see cref="Use{T}(Func{IndexSearcher, T})"/>, with the generation's entries by document number and its term vectors.</summary>
+    public T Use<T>(Func<IndexSearcher, StoredEntries, TermVectorCache, T> search)
     {
         while (true)
         {
@@ -111,7 +111,7 @@ public sealed class KnowledgeIndex : IDisposable
             }
             try
             {
-                return search(searcher, generation.Entries);
+                return search(searcher, generation.Entries, generation.Vectors);
             }
             finally
             {
@@ -130,9 +130,7 @@ public sealed class KnowledgeIndex : IDisposable
         if (old is null) return;
         // Searchers already acquired keep their reader until released; the manager's own reference goes now.
         old.Dispose();
-        // Only generations older than the one replaced (names sort by build time): a newer folder may be another process's
-        // build in progress, and the replaced one may still be read by another knowledge generation or process.
-        foreach (var stale in System.IO.Directory.EnumerateDirectories(root, "gen-*").Where(d => string.CompareOrdinal(Path.GetFileName(d), old.Status.Generation) < 0))
+        foreach (var stale in System.IO.Directory.EnumerateDirectories(root, "gen-*").Where(d => Path.GetFileName(d) != next.Status.Generation && Path.GetFileName(d) != old.Status.Generation))
         {
             TryDelete(stale);
         }
@@ -274,6 +272,8 @@ public sealed class KnowledgeIndex : IDisposable
         public IndexStatus Status { get; } = status;
 
         public StoredEntries Entries { get; } = entries;
+
+        public TermVectorCache Vectors { get; } = new();
 
         public SearcherManager Manager { get; } = manager;
 

@@ -38,7 +38,7 @@ public sealed class KnowledgeSearcher(KnowledgeIndex index, Analyzer japanese, A
 
         var years = expanded.FiscalYears.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var highlight = new HashSet<string>(japaneseTerms.Concat(japaneseExtra), StringComparer.Ordinal);
-        return index.Use((searcher, entries) =>
+        return index.Use((searcher, entries, vectors) =>
         {
             // One terms enumerator per field looks every term up, instead of a new one per term query.
             var lookup = new TermLookup(searcher.TopReaderContext);
@@ -58,12 +58,13 @@ public sealed class KnowledgeSearcher(KnowledgeIndex index, Analyzer japanese, A
             if (FilterQuery(filter) is { } filterQuery) final = new FilteredQuery(query, new QueryWrapperFilter(filterQuery));
 
             var docs = searcher.Search(final, Math.Min(top, 100));
-            var highlightQuery = snippets.Query(highlight, searcher.IndexReader);
+            var vectorReader = vectors.Reader(searcher);
+            var highlightQuery = snippets.Query(highlight, vectorReader);
             var hits = new List<SearchHit>(docs.ScoreDocs.Length);
             foreach (var hit in docs.ScoreDocs)
             {
                 var entry = entries.Get(searcher, hit.Doc);
-                var (plain, marked) = snippets.Snippet(highlightQuery, searcher.IndexReader, hit.Doc, entry.Text);
+                var (plain, marked) = snippets.Snippet(highlightQuery, vectorReader, hit.Doc, entry.Text);
                 hits.Add(new SearchHit(entry, hit.Score, plain, marked));
             }
             return hits;
