@@ -130,7 +130,9 @@ public sealed class KnowledgeIndex : IDisposable
         if (old is null) return;
         // Searchers already acquired keep their reader until released; the manager's own reference goes now.
         old.Dispose();
-        foreach (var stale in System.IO.Directory.EnumerateDirectories(root, "gen-*").Where(d => Path.GetFileName(d) != next.Status.Generation && Path.GetFileName(d) != old.Status.Generation))
+        // Only generations older than the one replaced (names sort by build time): a newer folder may be another process's
+        // build in progress, and the replaced one may still be read by another knowledge generation or process.
+        foreach (var stale in System.IO.Directory.EnumerateDirectories(root, "gen-*").Where(d => string.CompareOrdinal(Path.GetFileName(d), old.Status.Generation) < 0))
         {
             TryDelete(stale);
         }
