@@ -4,7 +4,7 @@ namespace KenpoBot.Assistant.Understanding;
 /// Substring tests that ignore case, on the ordinal path when the word has no cased letter (nearly every Japanese word):
 /// OrdinalIgnoreCase over Japanese text takes .NET's slow casing path, and these tests run per sentence and per word.
 /// </summary>
-internal static class Caseless
+public static class Caseless
 {
     public static bool Contains(string text, string word) => IndexOf(text, word) >= 0;
 
