@@ -57,7 +57,7 @@ public sealed class AnswerComposer(KnowledgeBase knowledge, ContentWords content
         var words = contentWords.Of(question, singleKanji: false);
         if (words.Count == 0 || hits.Count == 0) return [];
         return hits
-            .Select(h => (Hit: h, Found: words.Count(w => Caseless.Contains(h.Snippet + h.Section + h.DocumentTitle, w) || Caseless.Contains(EntryText(h), w))))
+            .Select(h => (Hit: h, Found: words.Count(w => Caseless.Contains(EntryText(h), w) || Caseless.Contains(h.Snippet + h.Section + h.DocumentTitle, w))))
             .Where(p => p.Found >= share * words.Count)
             .Select(p => p.Hit.Kind == EntryKind.Section && BestLine(EntryText(p.Hit), words) is { } line && !p.Hit.Snippet.Contains(line, StringComparison.Ordinal)
                 ? p.Hit with { Snippet = p.Hit.Snippet + " … " + line }

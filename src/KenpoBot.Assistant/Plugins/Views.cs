@@ -14,8 +14,26 @@ public sealed record PlanPassage(
     [property: Description("heading path of the section")] string Section,
     string Scope,
     [property: Description("fiscal years, e.g. 2024-2026")] string FiscalYears,
-    [property: Description("the matching passage")] string Snippet,
-    float Score);
+    string Snippet,
+    float Score)
+{
+    // A search hit's snippet is highlighted when first read: most hits are ranked or filtered, never quoted.
+    private SearchHit? hit;
+    private string? snippet = Snippet;
+
+    internal PlanPassage(SearchHit hit) : this(hit.Entry.Kind, hit.Entry.Id, hit.Entry.DocumentId, hit.Entry.DocumentTitle,
+        hit.Entry.HeadingPath, hit.Entry.Scope, hit.Entry.FiscalYears.ToString(), null!, hit.Score)
+    {
+        this.hit = hit;
+    }
+
+    [Description("the matching passage")]
+    public string Snippet
+    {
+        get => snippet ??= hit!.Snippet;
+        init => (snippet, hit) = (value, null);
+    }
+}
 
 /// <summary>A glossary look-up: the entry and how it was matched.</summary>
 public sealed record TermLookup(
@@ -88,6 +106,5 @@ public static partial class Views
         // A （参考） line is not a KPI: it is neither counted nor listed with a status.
         evaluation.Rows.Where(r => !r.Definition.IsReference).Select(From).ToList());
 
-    public static PlanPassage From(SearchHit hit) => new(hit.Entry.Kind, hit.Entry.Id, hit.Entry.DocumentId, hit.Entry.DocumentTitle,
-        hit.Entry.HeadingPath, hit.Entry.Scope, hit.Entry.FiscalYears.ToString(), hit.Snippet, hit.Score);
+    public static PlanPassage From(SearchHit hit) => new(hit);
 }

@@ -2,6 +2,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.VectorHighlight;
 
 namespace KenpoBot.Search.Index;
 
@@ -15,8 +16,45 @@ public enum SearchMode
 
 public sealed record SearchFilter(EntryKind? Kind = null, string? Scope = null, int? FiscalYear = null, string? Plan = null, string? DocumentId = null);
 
-/// <summary>A found entry: Snippet is plain text; MarkedSnippet wraps the matched terms in **…**.</summary>
-public sealed record SearchHit(SearchEntry Entry, float Score, string Snippet, string MarkedSnippet);
+/// <summary>
+/// A found entry: Snippet is plain text; MarkedSnippet wraps the matched terms in **…**. A search's snippets are highlighted when
+/// first read (most hits are ranked or filtered, never shown), from the generation the hit was found in.
+/// </summary>
+public sealed class SearchHit
+{
+    private Func<(string Plain, string Marked)>? make;
+    private (string Plain, string Marked) snippet;
+
+    public SearchHit(SearchEntry entry, float score, string snippet, string markedSnippet)
+    {
+        (Entry, Score, this.snippet) = (entry, score, (snippet, markedSnippet));
+    }
+
+    internal SearchHit(SearchEntry entry, float score, Func<(string Plain, string Marked)> make)
+    {
+        (Entry, Score, this.make) = (entry, score, make);
+    }
+
+    public SearchEntry Entry { get; }
+
+    public float Score { get; }
+
+    public string Snippet => Snippets().Plain;
+
+    public string MarkedSnippet => Snippets().Marked;
+
+    private (string Plain, string Marked) Snippets()
+    {
+        if (Volatile.Read(ref make) is not { } pending) return snippet;
+        lock (this)
+        {
+            if (make is null) return snippet;
+            snippet = pending();
+            make = null;
+            return snippet;
+        }
+    }
+}
 
 /// <summary>Searches the index with both analyzers. User text never reaches query syntax: queries are built from analysed terms.</summary>
 public sealed class KnowledgeSearcher(KnowledgeIndex index, Analyzer japanese, Analyzer bigram, QueryExpander expander, SearchWeights? weights = null)
@@ -59,16 +97,33 @@ public sealed class KnowledgeSearcher(KnowledgeIndex index, Analyzer japanese, A
 
             var docs = searcher.Search(final, Math.Min(top, 100));
             var vectorReader = vectors.Reader(searcher);
-            var highlightQuery = snippets.Query(highlight, vectorReader);
+            // Highlighted when a snippet is first read: one highlighting query per search, made for the first.
+            var highlightQuery = new Lazy<FieldQuery>(() => snippets.Query(highlight, vectorReader));
             var hits = new List<SearchHit>(docs.ScoreDocs.Length);
             foreach (var hit in docs.ScoreDocs)
             {
                 var entry = entries.Get(searcher, hit.Doc);
-                var (plain, marked) = snippets.Snippet(highlightQuery, vectorReader, hit.Doc, entry.Text);
-                hits.Add(new SearchHit(entry, hit.Score, plain, marked));
+                var doc = hit.Doc;
+                hits.Add(new SearchHit(entry, hit.Score, () => Snippet(highlightQuery, vectorReader, doc, entry.Text)));
             }
             return hits;
         });
+    }
+
+    /// <summary>
+    /// A hit's snippet, read after the search. The generation's vectors are cached once decoded; should the generation have been
+    /// replaced and closed before a snippet is first read (a corpus reload in between), the hit gets the start of its body.
+    /// </summary>
+    private (string Plain, string Marked) Snippet(Lazy<FieldQuery> query, IndexReader reader, int doc, string text)
+    {
+        try
+        {
+            return snippets.Snippet(query.Value, reader, doc, text);
+        }
+        catch (ObjectDisposedException)
+        {
+            return snippets.Snippet(null!, reader, doc, text);
+        }
     }
 
     private static void AddField(BooleanQuery query, TermLookup lookup, string field, IReadOnlyCollection<string> terms, float boost)
