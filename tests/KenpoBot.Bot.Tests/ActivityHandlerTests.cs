@@ -19,7 +19,7 @@ public sealed class ActivityHandlerTests
     }
 
     [Fact]
-    public async Task Message_SendsTheAnswerCardAsAReply()
+    public async Task Message_SendsTheAnswerAsAReply_OneMessage_TextAndACardThatDoesNotRepeatIt()
     {
         var turn = new RecordingTurn(RecordingTurn.Incoming(text: "返納金債権とは？"));
 
@@ -33,10 +33,12 @@ public sealed class ActivityHandlerTests
         Assert.Equal("29:user", reply.Recipient!.Id);
         Assert.Equal("conv-1", reply.Conversation!.Id);
         Assert.Equal("http://127.0.0.1:9/amer", reply.ServiceUrl);
+        Assert.Equal("回答: 返納金債権とは？", reply.Text);
         var attachment = Assert.Single(reply.Attachments!);
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
         Assert.Equal("1.5", (string?)attachment.Content!["version"]);
-        Assert.Equal("回答: 返納金債権とは？", (string?)attachment.Content["body"]![0]!["text"]);
+        Assert.DoesNotContain(AnswerMessagesTests.CardTexts(attachment.Content), t => t.Contains("回答: ", StringComparison.Ordinal));
+        Assert.Equal("返納金債権とは？", (string?)attachment.Content["actions"]![0]!["data"]!["question"]);
     }
 
     [Fact]
@@ -257,10 +259,12 @@ public sealed class ActivityHandlerTests
 
         await Handler().OnTurnAsync(turn, CancellationToken.None);
 
-        // The cited answer's text (with its [1]) comes first, then the card.
-        Assert.Equal(2, turn.Messages.Count);
-        Assert.Contains("[1]", turn.Messages[0].Text);
-        var card = Assert.Single(turn.Messages[1].Attachments!).Content!;
+        // One message: the cited answer's text (with its [1] and the claim) and the glossary card.
+        var message = Assert.Single(turn.Messages);
+        Assert.Contains("[1]", message.Text);
+        var entity = message.Entities!.Single(e => e.Type == AiEntities.MessageType).Fields()!;
+        CitationMarkersTests.AssertConsistent(message.Text!, entity["citation"]!.AsArray());
+        var card = Assert.Single(message.Attachments!).Content!;
         Assert.Equal("返納金債権", (string?)card["body"]![0]!["text"]);
     }
 

@@ -22,56 +22,86 @@ public sealed class AnswerMessagesTests
     private static JsonObject? MessageEntity(Activity activity) =>
         activity.Entities?.SingleOrDefault(e => e.Type == "https://schema.org/Message")?.Fields();
 
-    [Fact]
-    public void ModelAnswer_TextWithMarkersAndCitations_ThenTheCard_BothLabelledWithFeedback()
+    /// <summary>Every string the card shows (TextBlock texts, fact values), to check the answer is not repeated there.</summary>
+    internal static IEnumerable<string> CardTexts(JsonNode? node) => node switch
     {
-        var messages = Build(Search(byModel: true, Plan));
+        JsonObject o => o.Where(p => p.Key != "fallbackText").SelectMany(p =>
+            p.Key == "text" && p.Value is JsonValue v && v.TryGetValue<string>(out var t) ? [t] : CardTexts(p.Value)),
+        JsonArray a => a.SelectMany(CardTexts),
+        _ => [],
+    };
 
-        Assert.Equal(2, messages.Count);
-        var (text, card) = (messages[0], messages[1]);
-        var entity = MessageEntity(text)!;
+    private static JsonObject CardOf(Activity message) => (JsonObject)Assert.Single(message.Attachments!).Content!;
+
+    [Fact]
+    public void ModelAnswer_OneMessage_TextWithMarkersCitationsAndLabel_CardWithoutTheAnswer()
+    {
+        var message = Assert.Single(Build(Search(byModel: true, Plan)));
+
+        var entity = MessageEntity(message)!;
         Assert.Equal("Message", (string?)entity["@type"]);
         Assert.Equal("https://schema.org", (string?)entity["@context"]);
         Assert.Equal("", (string?)entity["@id"]);
         Assert.Equal("AIGeneratedContent", (string?)Assert.Single(entity["additionalType"]!.AsArray()));
-        Assert.Equal("返納金債権の回収率は対前年度以上とする。[1]\n・催告を行う。", text.Text);
-        Assert.Null(text.Attachments);
-        CitationMarkersTests.AssertConsistent(text.Text!, entity["citation"]!.AsArray());
-        Assert.Single(card.Attachments!);
-        Assert.Null(card.Text);
-        Assert.Equal("AIGeneratedContent", (string?)MessageEntity(card)!["additionalType"]![0]);
-        Assert.Null(MessageEntity(card)!["citation"]);
-        Assert.All(messages, m => Assert.True((bool)m.ChannelData!["feedbackLoopEnabled"]!));
-        Assert.All(messages, m => Assert.Equal("act-1", m.ReplyToId));
+        Assert.Equal("返納金債権の回収率は対前年度以上とする。[1]\n・催告を行う。", message.Text);
+        CitationMarkersTests.AssertConsistent(message.Text!, entity["citation"]!.AsArray());
+        var card = CardOf(message);
+        Assert.DoesNotContain(CardTexts(card), t => t.Contains("対前年度以上とする", StringComparison.Ordinal) || t.Contains("催告を行う", StringComparison.Ordinal));
+        Assert.Contains(CardTexts(card), t => t == "令和3年度 事業計画");
+        Assert.Contains("返納金債権の回収率は対前年度以上とする。", (string?)card["fallbackText"]);
+        Assert.True((bool)message.ChannelData!["feedbackLoopEnabled"]!);
+        Assert.Equal("act-1", message.ReplyToId);
     }
 
     [Fact]
     public void OfflineAnswer_HasCitationsButNoAiLabel()
     {
-        var messages = Build(Search(byModel: false, Plan));
+        var message = Assert.Single(Build(Search(byModel: false, Plan)));
 
-        var entity = MessageEntity(messages[0])!;
+        var entity = MessageEntity(message)!;
         Assert.Null(entity["additionalType"]);
         Assert.Single(entity["citation"]!.AsArray());
-        Assert.Contains("[1]", messages[0].Text);
-        Assert.Null(messages[1].Entities);
+        Assert.Contains("[1]", message.Text);
+        Assert.Single(message.Attachments!);
     }
 
     [Fact]
-    public void OfflineAnswerWithoutCitations_OneCardMessage_NoEntityNoText()
+    public void OfflineAnswerWithoutCitations_OneMessage_TextAndCard_NoEntity()
     {
-        var message = Assert.Single(Build(Search(byModel: false)));
+        var message = Assert.Single(Build(Search(byModel: false) with { Suggestions = ["返納金債権とは？"] }));
 
         Assert.Null(message.Entities);
-        Assert.Null(message.Text);
-        Assert.Single(message.Attachments!);
+        Assert.Equal("返納金債権の回収率は対前年度以上とする。\n・催告を行う。", message.Text);
+        Assert.DoesNotContain(CardTexts(CardOf(message)), t => t.Contains("対前年度以上とする", StringComparison.Ordinal));
         Assert.True((bool)message.ChannelData!["feedbackLoopEnabled"]!);
     }
 
     [Fact]
-    public void EveryMessageOfALongModelAnswer_HasFeedbackAndTheLabel_TheLastTheCitations()
+    public void AnswerWithNothingForACard_OneTextMessage()
     {
-        var longText = string.Join("\n\n", Enumerable.Range(1, 1000).Select(i => $"第{i}段落は返納金債権の回収についての説明です。"));
+        var message = Assert.Single(Build(Search(byModel: false)));
+
+        Assert.Null(message.Entities);
+        Assert.Null(message.Attachments);
+        Assert.Equal("返納金債権の回収率は対前年度以上とする。\n・催告を行う。", message.Text);
+        Assert.True((bool)message.ChannelData!["feedbackLoopEnabled"]!);
+    }
+
+    [Fact]
+    public void ModelMarkersInsideAQuotation_MoveAfterItsClosingBracket()
+    {
+        var answer = new Answer("q", Intent.Search, "対象は40歳以上とする（75歳以上を除く。[1]）。", [Plan], [], []) { ByModel = true };
+
+        var message = Assert.Single(Build(answer));
+
+        Assert.Equal("対象は40歳以上とする（75歳以上を除く。）[1]。", message.Text);
+        CitationMarkersTests.AssertConsistent(message.Text!, MessageEntity(message)!["citation"]!.AsArray());
+    }
+
+    [Fact]
+    public void EveryMessageOfALongModelAnswer_HasFeedbackAndTheLabel_TheCardMessageTheCitations()
+    {
+        var longText = string.Join("\n\n", Enumerable.Range(1, 1000).Select(i => $"第{i}段落は返納金債権の回収についての説明です。[1]"));
         var answer = new Answer("長い質問", Intent.Search, longText, [Plan], [], []) { ByModel = true };
 
         var messages = Build(answer);
@@ -79,10 +109,33 @@ public sealed class AnswerMessagesTests
         Assert.True(messages.Count > 1);
         Assert.All(messages, m => Assert.True((bool)m.ChannelData!["feedbackLoopEnabled"]!));
         Assert.All(messages, m => Assert.Equal("AIGeneratedContent", (string?)MessageEntity(m)!["additionalType"]![0]));
-        Assert.All(messages.Where((_, i) => i != messages.Count - 2), m => Assert.Null(MessageEntity(m)!["citation"]));
-        var sources = messages[^2];
-        Assert.StartsWith(AnswerMessages.SourcesLine + "[1]", sources.Text);
-        CitationMarkersTests.AssertConsistent(sources.Text!, MessageEntity(sources)!["citation"]!.AsArray());
+        // The leading chunks are text alone, without claims, so without markers either.
+        Assert.All(messages.SkipLast(1), m => Assert.Null(m.Attachments));
+        Assert.All(messages.SkipLast(1), m => Assert.Null(MessageEntity(m)!["citation"]));
+        Assert.All(messages.SkipLast(1), m => Assert.DoesNotContain("[1]", m.Text));
+        var last = messages[^1];
+        Assert.Single(last.Attachments!);
+        Assert.EndsWith("説明です。[1]", last.Text);
+        CitationMarkersTests.AssertConsistent(last.Text!, MessageEntity(last)!["citation"]!.AsArray());
+        Assert.All(messages, m => Assert.True((m.Text?.Length ?? 0) * 2 + (m.Attachments is null ? 0 : ProtocolJson.Utf16Size(m.Attachments[0].Content!)) <= new BotFrontEndOptions().MaxReplyBytes));
+    }
+
+    [Fact]
+    public void KpiStatusAnswer_OneMessage_TheLeadAsText_TheRowsOnlyInTheCard()
+    {
+        var kpi = ReplyComposerTests.KpiAnswer();
+        var lead = kpi.Text!;
+        var answer = kpi with { Text = lead + "\n・レセプト点検の効果額: 達成\n・特定健診受診率: 概ね達成\n判定規則: 目標を満たせば達成。", ByModel = true };
+
+        var message = Assert.Single(Build(answer));
+
+        // The fact-first lead with its citation; the per-KPI lines are the card's rows, and its fallbackText keeps them.
+        Assert.Equal(lead + "[1]", message.Text);
+        CitationMarkersTests.AssertConsistent(message.Text!, MessageEntity(message)!["citation"]!.AsArray());
+        var card = CardOf(message);
+        Assert.DoesNotContain(CardTexts(card), t => t.Contains("評価不能 1 です", StringComparison.Ordinal));
+        Assert.Equal(4, KpiCardShape.Rows(card).Count());
+        Assert.Contains("・レセプト点検の効果額: 達成", (string?)card["fallbackText"]);
     }
 
     [Fact]

@@ -38,8 +38,7 @@ public sealed class BotEndpointsTests : IAsyncLifetime
         Assert.Equal(Activities.BotId, (string?)body["from"]!["id"]);
         Assert.Equal("29:user-id", (string?)body["recipient"]!["id"]);
         Assert.Equal(Activities.ConversationId, (string?)body["conversation"]!["id"]);
-        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)body["attachments"]![0]!["contentType"]);
-        Assert.Equal("回答: 返納金債権とは？", (string?)body["attachments"]![0]!["content"]!["body"]![0]!["text"]);
+        Assert.Equal("回答: 返納金債権とは？", (string?)body["text"]);
     }
 
     [Fact]
@@ -62,7 +61,7 @@ public sealed class BotEndpointsTests : IAsyncLifetime
         var reply = Assert.Single(body["activities"]!.AsArray())!;
         Assert.Equal("message", (string?)reply["type"]);
         Assert.Equal("1700000000001", (string?)reply["replyToId"]);
-        Assert.Equal("回答: 返納金債権とは？", (string?)reply["attachments"]![0]!["content"]!["body"]![0]!["text"]);
+        Assert.Equal("回答: 返納金債権とは？", (string?)reply["text"]);
         await Task.Delay(200);
         Assert.Empty(_channel.Requests);
     }

@@ -52,6 +52,31 @@ public sealed partial class CitationMarkersTests
     }
 
     [Fact]
+    public void Place_MarkerNeverLandsInsideBracketsOrQuotes_ItFollowsTheSentenceAndItsClosers()
+    {
+        var text = "健診の対象は40歳以上の被保険者（任意継続被保険者を除く。）とする。次の文です。\n計画には「特定保健指導の実施率を向上させる。」\n終わり。";
+        var citations = new[]
+        {
+            Cite("fy2021", "健診", "健診の対象は40歳以上の被保険者とする。"),
+            Cite("ap6", "特定保健指導", "特定保健指導の実施率を向上させる。"),
+        };
+
+        var marked = CitationMarkers.Place(text, citations);
+
+        Assert.Equal("健診の対象は40歳以上の被保険者（任意継続被保険者を除く。）とする。[1]次の文です。\n計画には「特定保健指導の実施率を向上させる。」[2]\n終わり。", marked.Text);
+        AssertConsistent(marked.Text, marked.Claims);
+    }
+
+    [Fact]
+    public void Place_AModelsMarkerBeforeAClosingBracket_MovesAfterIt()
+    {
+        var marked = CitationMarkers.Place("返納金債権（資格喪失後受診に係るものを除く。[1]）の回収率は「対前年度以上[2]」』です。", [Cite("a", "一", "x"), Cite("b", "二", "y")]);
+
+        Assert.Equal("返納金債権（資格喪失後受診に係るものを除く。）[1]の回収率は「対前年度以上」』[2]です。", marked.Text);
+        AssertConsistent(marked.Text, marked.Claims);
+    }
+
+    [Fact]
     public void Place_SnippetNotQuoted_MarkerEndsTheAnswerLine()
     {
         var text = "秋田支部の令和5年度の目標は60%です。\n判定ルールは次のとおりです。";

@@ -52,8 +52,10 @@ public sealed class ReplyComposerTests
         var card = reply.Card!;
         Assert.Equal("AdaptiveCard", (string?)card["type"]);
         Assert.Equal("1.5", (string?)card["version"]);
-        Assert.Equal("返納金債権の回収率は対前年度以上とされています。", (string?)card["body"]![0]!["text"]);
-        var sources = card["body"]![1]!["items"]!.AsArray();
+        // The answer is the message text; the card adds the sources and suggestions without repeating it.
+        Assert.Equal("返納金債権の回収率は対前年度以上とされています。", reply.Text);
+        Assert.DoesNotContain(AnswerMessagesTests.CardTexts(card), t => t.Contains("対前年度以上", StringComparison.Ordinal));
+        var sources = card["body"]![0]!["items"]!.AsArray();
         Assert.Equal("出典", (string?)sources[0]!["text"]);
         Assert.Equal(3, sources.Count);
         Assert.Equal("令和3年度 事業計画", (string?)sources[1]!["columns"]![0]!["items"]![0]!["text"]);
@@ -69,13 +71,23 @@ public sealed class ReplyComposerTests
     }
 
     [Fact]
-    public void Compose_AnswerWithoutSources_LeavesTheSourcesOut()
+    public void Compose_AnswerWithoutSourcesOrSuggestions_IsTextAlone()
     {
         var reply = Assert.Single(_composer.Compose(new Answer("q", Intent.OutOfScope, "文書に記載がありません。", [], [], [])));
 
-        Assert.Single(reply.Card!["body"]!.AsArray());
-        Assert.Empty(reply.Card["actions"]!.AsArray());
+        Assert.Null(reply.Card);
         Assert.Equal("文書に記載がありません。", reply.PlainText);
+        Assert.Equal("文書に記載がありません。", reply.MessageText);
+    }
+
+    [Fact]
+    public void Compose_AnswerWithSuggestionsOnly_CardHasNoSourcesAndNoAnswerText()
+    {
+        var reply = Assert.Single(_composer.Compose(new Answer("q", Intent.OutOfScope, "文書に記載がありません。", [], [], []) { Suggestions = ["返納金債権とは？"] }));
+
+        Assert.Empty(reply.Card!["body"]!.AsArray());
+        Assert.Single(reply.Card["actions"]!.AsArray());
+        Assert.Equal("文書に記載がありません。", reply.Text);
     }
 
     [Fact]
@@ -122,9 +134,12 @@ public sealed class ReplyComposerTests
         Assert.Equal(["達成", "概ね達成", "未達成", "評価不能"], counts.Select(c => (string?)c!["items"]![0]!["text"]));
         Assert.Equal(["1", "1", "1", "1"], counts.Select(c => (string?)c!["items"]![1]!["text"]));
         Assert.Equal(["Good", "Warning", "Attention", "Default"], counts.Select(c => (string?)c!["items"]![0]!["color"]));
-        Assert.Equal("秋田支部の令和5年度の KPI は、達成 1、概ね達成 1、未達成 1、評価不能 1 です。", (string?)body[2]!["text"]);
+        // The lead is the message text; the card has the counts and the rows, not the answer's per-KPI lines.
+        Assert.Equal("秋田支部の令和5年度の KPI は、達成 1、概ね達成 1、未達成 1、評価不能 1 です。", reply.Text);
+        Assert.DoesNotContain(AnswerMessagesTests.CardTexts(reply.Card), t => t.Contains("評価不能 1 です", StringComparison.Ordinal));
+        Assert.Contains("評価不能 1 です", (string?)reply.Card["fallbackText"]);
 
-        Assert.Equal(["", "KPI", "目標", "実績", "判定"], KpiCardShape.Cells(body[3]!));
+        Assert.Equal(["", "KPI", "目標", "実績", "判定"], KpiCardShape.Cells(body[2]!));
         var rows = KpiCardShape.Rows(reply.Card).ToList();
         Assert.Equal(["レセプト点検の効果額", "対前年度以上", "7,215", "達成"], KpiCardShape.Cells(rows[0]).Skip(1));
         Assert.Equal(["特定健診受診率", "65.5%以上", "63.2", "概ね達成"], KpiCardShape.Cells(rows[1]).Skip(1));
@@ -169,7 +184,7 @@ public sealed class ReplyComposerTests
         var card = Assert.Single(_composer.Compose(answer)).Card!;
 
         Assert.Equal("仮定による試算", (string?)card["body"]![0]!["text"]);
-        var rows = card["body"]![2]!["rows"]!.AsArray();
+        var rows = card["body"]!.AsArray().Single(b => b!["rows"] is not null)!["rows"]!.AsArray();
         Assert.Equal(["指標", "目標", "仮定の実績", "達成度", "判定"], Cells(rows[0]!));
         Assert.Equal(["特定健診受診率", "65.5%以上", "63.2", "96.5%", "概ね達成"], Cells(rows[1]!));
     }
@@ -212,8 +227,7 @@ public sealed class ReplyComposerTests
         Assert.True(replies.Count > 1);
         Assert.All(replies, r => Assert.True(ActivitySize(r) <= TeamsBudget, $"{ActivitySize(r)} bytes"));
         Assert.All(replies.SkipLast(1), r => Assert.Null(r.Card));
-        Assert.NotNull(replies[^1].Card);
-        Assert.Equal(text.Replace("\n", ""), string.Concat(replies.SkipLast(1).Select(r => r.PlainText).Append((string?)replies[^1].Card!["body"]![0]!["text"])).Replace("\n", ""));
+        Assert.Equal(text.Replace("\n", ""), string.Concat(replies.Select(r => r.MessageText)).Replace("\n", ""));
     }
 
     [Fact]
@@ -272,7 +286,7 @@ public sealed class ReplyComposerTests
         };
         var activity = reply.Card is null
             ? incoming.CreateReply(reply.PlainText)
-            : incoming.CreateReply(attachments: [new Attachment { ContentType = Reply.AdaptiveCardContentType, Content = reply.Card }]);
+            : incoming.CreateReply(reply.Text, attachments: [new Attachment { ContentType = Reply.AdaptiveCardContentType, Content = reply.Card }]);
         return ProtocolJson.Utf16Size(activity);
     }
 }

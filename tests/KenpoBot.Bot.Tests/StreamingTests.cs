@@ -51,10 +51,10 @@ public sealed class StreamingTests : IAsyncLifetime
         _bot.Assistant.StreamScript = ModelAsync;
 
         await _bot.PostAsync(Activities.Message(_channel.ServiceUrl(), "秋田支部の重点施策は？"));
-        await _channel.WaitForAsync(2, r => (string?)r.Body?["type"] == "message");
+        await _channel.WaitForAsync(1, r => (string?)r.Body?["type"] == "message" && StreamInfo(r.Body!)?["streamType"]?.GetValue<string>() == "final");
         var sent = _channel.Requests.ToList();
 
-        Assert.Equal(["typing", "typing", "typing", "message", "message"], sent.Select(r => (string?)r.Body!["type"]));
+        Assert.Equal(["typing", "typing", "typing", "message"], sent.Select(r => (string?)r.Body!["type"]));
         var streamId = sent[0].ResponseId!;
         var first = StreamInfo(sent[0].Body!)!;
         Assert.Equal("informative", (string?)first["streamType"]);
@@ -83,11 +83,9 @@ public sealed class StreamingTests : IAsyncLifetime
         Assert.Equal("AIGeneratedContent", (string?)message["additionalType"]![0]);
         Assert.Single(message["citation"]!.AsArray());
 
-        // The card follows the stream as a message of its own, with the label and the feedback buttons.
-        var card = sent[4].Body!;
-        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)card["attachments"]![0]!["contentType"]);
-        Assert.Null(StreamInfo(card));
-        Assert.True((bool)card["channelData"]!["feedbackLoopEnabled"]!);
+        // The card ends the stream with the text, in the same final message, and does not repeat the answer.
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)final["attachments"]![0]!["contentType"]);
+        Assert.DoesNotContain(AnswerMessagesTests.CardTexts(final["attachments"]![0]!["content"]), t => t.Contains("向上させる", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -102,7 +100,10 @@ public sealed class StreamingTests : IAsyncLifetime
         await _channel.WaitForAsync(1, r => (string?)r.Body?["type"] == "message");
 
         Assert.False(Assert.Single(_bot.Assistant.Streamed));
-        await _channel.WaitForAsync(2, r => (string?)r.Body?["type"] == "message");
+        // One message: the text with its citations and the card.
+        var message = Assert.Single(_channel.Requests).Body!;
+        Assert.Equal("秋田支部は特定保健指導の実施率を向上させる。[1]", (string?)message["text"]);
+        Assert.Single(message["attachments"]!.AsArray());
         Assert.All(_channel.Requests, r => Assert.Equal("message", (string?)r.Body!["type"]));
         Assert.All(_channel.Requests, r => Assert.Null(StreamInfo(r.Body!)));
     }
@@ -116,7 +117,7 @@ public sealed class StreamingTests : IAsyncLifetime
 
         Assert.False(Assert.Single(_bot.Assistant.Streamed));
         var replies = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["activities"]!.AsArray();
-        Assert.Equal(["message", "message"], replies.Select(r => (string?)r!["type"]));
+        Assert.Equal(["message"], replies.Select(r => (string?)r!["type"]));
         Assert.All(replies, r => Assert.Null(StreamInfo((JsonObject)r!)));
         Assert.Empty(_channel.Requests);
     }

@@ -32,7 +32,7 @@ public static partial class CitationMarkers
     {
         ArgumentNullException.ThrowIfNull(text);
         var sources = (citations ?? []).DistinctBy(c => (c.DocumentId, c.Section)).Take(MaxCitations).ToList();
-        text = KeepValidMarkers(text, sources.Count, out var present);
+        text = MarkersAfterClosers(KeepValidMarkers(text, sources.Count, out var present));
         if (sources.Count == 0) return new Marked(text, []);
 
         var inserts = new List<(int At, int N)>();
@@ -107,21 +107,49 @@ public static partial class CitationMarkers
             .Select(s => s.TrimStart(ListMarks).Trim())
             .Where(s => s.Length >= MinAnchor);
 
+    /// <summary>
+    /// Where the sentence holding <paramref name="from"/> ends: after its 。 outside any bracket or quote (a 。 inside
+    /// 「…を除く。」 or （…とする。） does not end the sentence around it), after closing brackets and quotes that follow it,
+    /// and after a source note in （）; at a line end or the text's end otherwise. A marker there never lands inside a quotation.
+    /// </summary>
     private static int SentenceEnd(string text, int from)
     {
-        var stop = text.IndexOfAny(['。', '\n'], from);
-        if (stop < 0) return text.Length;
-        if (text[stop] == '\n') return stop;
-        var end = stop + 1;
-        // 「…とする。（秋田支部事業計画 ＞ 重点施策）」: the marker follows the note that names the source.
-        if (end < text.Length && text[end] == '（')
+        var lineStart = from == 0 ? 0 : text.LastIndexOf('\n', from - 1) + 1;
+        var depth = 0;
+        for (var i = lineStart; i < from; i++) depth = Depth(text[i], depth);
+        for (var i = from; i < text.Length; i++)
         {
-            var close = text.IndexOf('）', end);
-            var newline = text.IndexOf('\n', end);
-            if (close > 0 && (newline < 0 || close < newline)) end = close + 1;
+            var c = text[i];
+            if (c == '\n') return i;
+            if (c != '。' || depth > 0)
+            {
+                depth = Depth(c, depth);
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < text.Length && Closers.Contains(text[end])) end++;
+            // 「…とする。（秋田支部事業計画 ＞ 重点施策）」: the marker follows the note that names the source.
+            if (end < text.Length && text[end] == '（')
+            {
+                var close = text.IndexOf('）', end);
+                var newline = text.IndexOf('\n', end);
+                if (close > 0 && (newline < 0 || close < newline)) end = close + 1;
+            }
+            return end;
         }
-        return end;
+        return text.Length;
     }
+
+    private const string Openers = "「『（(【〔［[〈《";
+    private const string Closers = "」』）)】〕］]〉》";
+
+    private static int Depth(char c, int depth) =>
+        Openers.Contains(c, StringComparison.Ordinal) ? depth + 1 : Closers.Contains(c, StringComparison.Ordinal) ? Math.Max(0, depth - 1) : depth;
+
+    /// <summary>Moves markers that stand just before closing brackets or quotes (「…を除く。[1]）」) to after them.</summary>
+    private static string MarkersAfterClosers(string text) =>
+        MarkersBeforeClosers().Replace(text, m => m.Groups[2].Value + m.Groups[1].Value);
 
     private static int FirstLineEnd(string text)
     {
@@ -167,6 +195,9 @@ public static partial class CitationMarkers
 
     [GeneratedRegex(@"\[(\d{1,6})\]")]
     private static partial Regex MarkerPattern();
+
+    [GeneratedRegex(@"((?:\[\d{1,6}\])+)([」』）)】〕］〉》]+)")]
+    private static partial Regex MarkersBeforeClosers();
 
     [GeneratedRegex(@"[\s\p{Cc}]+")]
     private static partial Regex Whitespace();

@@ -92,16 +92,21 @@ public sealed class ReplyComposer(IOptions<BotFrontEndOptions> options)
             foreach (var s in sources) plain.Append($"\n・{s.Document} {s.Section}（{s.FiscalYear}）");
         }
 
+        var suggestions = Suggestions(answer).ToList();
+        var shown = string.IsNullOrWhiteSpace(text) ? "（回答がありません）" : text;
+        // Nothing for a card to add to the text: the answer goes as a text message alone.
+        if (sources.Count == 0 && suggestions.Count == 0) return new Reply(shown, null);
+
         var extra = Math.Max(0, (answer.Citations ?? []).DistinctBy(c => (c.DocumentId, c.Section)).Count() - sources.Count);
         var data = new
         {
             fallbackText = Clip(plain.ToString()),
-            answer = string.IsNullOrWhiteSpace(text) ? "（回答がありません）" : text,
             sources,
             moreSources = extra > 0 ? $"ほか {extra} 件" : null,
-            suggestions = Suggestions(answer),
+            suggestions,
         };
-        return new Reply(plain.ToString(), Fill("AnswerCard", data));
+        // The answer goes as the message text (with its citation markers); the card adds the sources and suggestions.
+        return new Reply(plain.ToString(), Fill("AnswerCard", data), shown);
     }
 
     private Reply Glossary(Answer answer, GlossaryEntry term, string text)
@@ -113,19 +118,21 @@ public sealed class ReplyComposer(IOptions<BotFrontEndOptions> options)
         var plain = $"{term.Term}（{term.Reading}）\n{definition}"
             + (sources.Count > 0 ? "\n\n" + (term.DefinedInDocuments ? "定義している文書" : "使われている文書") + ":\n" + string.Join("\n", sources.Select(s => "・" + s)) : "")
             + (term.Related.Count > 0 ? "\n関連する用語: " + string.Join("、", term.Related) : "");
+        var message = string.IsNullOrWhiteSpace(text) ? plain : text;
         var data = new
         {
             fallbackText = Clip(plain),
             term = term.Term,
             reading = term.Reading,
             synonyms = term.Synonyms.Count > 0 ? string.Join("、", term.Synonyms) : null,
-            definition,
+            // The message text carries the answer; the card repeats the definition only when the text does not say it.
+            definition = message.Contains(definition.Trim(), StringComparison.Ordinal) ? null : definition,
             sourcesHeading = term.DefinedInDocuments ? "定義している文書" : "使われている文書",
             sources = sources.Take(MaxSources),
             definedInDocuments = term.DefinedInDocuments,
             related = term.Related.Take(MaxSuggestions).Select(r => new { title = ButtonTitle(r), question = $"{r}とは？" }),
         };
-        return new Reply(plain, Fill("GlossaryCard", data));
+        return new Reply(plain, Fill("GlossaryCard", data), message);
     }
 
     private IReadOnlyList<Reply> KpiStatusCard(Answer answer, string text)
@@ -160,6 +167,7 @@ public sealed class ReplyComposer(IOptions<BotFrontEndOptions> options)
         var countLine = counts is null ? "" : string.Join(" / ", counts.Select(c => $"{c.Status.ToJapanese()} {c.Value}"));
         var intro = string.Join("\n", new[] { countLine, text }.Where(t => t.Length > 0));
         var lead = Lead(text);
+        // Clients without cards get the whole answer, per-KPI lines included.
         var fallback = Clip(title + (intro.Length > 0 ? "\n" + intro : ""));
         var suggestions = Suggestions(answer);
 
@@ -177,11 +185,11 @@ public sealed class ReplyComposer(IOptions<BotFrontEndOptions> options)
             foreach (var r in page) plain.Append($"\n・{r.Scope} {r.Year} {r.Name}: 目標 {r.Target}、実績 {r.Actual}、達成度 {r.Degree}、{r.Status}（{r.Rule}）");
             plain.Append("\n判定ルール: ").Append(StatusRule);
 
+            // The first page's message text is the answer's lead (the counts in words); the rows are the card's.
             return new Reply(plain.ToString(), Fill(template, new
             {
                 fallbackText = fallback,
                 title = pageTitle,
-                answer = index == 0 ? lead : null,
                 counts = index == 0 ? counts?.Select(c => new { label = c.Status.ToJapanese(), count = c.Value.ToString(CultureInfo.InvariantCulture), color = StatusColors.Of(c.Status).Text }) : null,
                 chart = index == 0 ? chart : null,
                 labelHeader,
@@ -189,13 +197,13 @@ public sealed class ReplyComposer(IOptions<BotFrontEndOptions> options)
                 rows = page,
                 rule = StatusRule,
                 suggestions = index == pages - 1 ? suggestions : [],
-            }));
+            }), index == 0 && lead.Length > 0 ? lead : null);
         }
     }
 
     /// <summary>
     /// The answer without its per-KPI lines (「・…」) and its rule line (「判定規則: …」): the card shows both in the rows and
-    /// the rule footer, so the text on the card is the answer's lead only. The plain text keeps everything.
+    /// the rule footer, so the message text sent with the card is the answer's lead only. The plain text keeps everything.
     /// </summary>
     internal static string Lead(string text) =>
         string.Join("\n", text.Split('\n').Where(l => !l.StartsWith('・') && !l.StartsWith("判定規則", StringComparison.Ordinal))).Trim();
@@ -254,7 +262,8 @@ public sealed class ReplyComposer(IOptions<BotFrontEndOptions> options)
 
     private bool Fits(Reply reply) => Size(reply) <= Budget;
 
-    private static int Size(Reply reply) => reply.Card is null ? reply.PlainText.Length * 2 : ProtocolJson.Utf16Size(reply.Card);
+    /// <summary>The message's size: its text and its card travel together.</summary>
+    private static int Size(Reply reply) => reply.Card is null ? reply.PlainText.Length * 2 : ProtocolJson.Utf16Size(reply.Card) + (reply.Text?.Length ?? 0) * 2;
 
     /// <summary>Splits at paragraph, line or sentence ends so each chunk has at most <paramref name="max"/> UTF-16 units; never returns an empty list.</summary>
     public static IReadOnlyList<string> SplitText(string text, int max)
