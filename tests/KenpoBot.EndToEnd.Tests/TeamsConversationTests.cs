@@ -16,7 +16,13 @@ public sealed class TeamsConversationTests(PlaygroundFixture playground)
         var akita = await playground.AskForCardAsync("秋田支部の令和5年度のKPIの達成状況は？", "秋田支部 令和5年度（2023年度）の KPI 達成状況", "2-akita-2023.png");
         var akitaText = await akita.InnerTextAsync();
         Assert.Contains("秋田支部", akitaText);
-        Assert.Contains("達成 12", akitaText);
+        // One message: its text is the answer's fact-first lead (the counts), the card the counts and rows, not the text again.
+        var sent = playground.SentActivities().Last(a => a.TryGetProperty("attachments", out var att) && att.GetArrayLength() > 0);
+        var lead = sent.GetProperty("text").GetString()!;
+        Assert.Contains("達成 12", lead);
+        Assert.DoesNotContain("\n・", lead);
+        Assert.DoesNotContain("達成 12", akitaText);
+        Assert.True(await playground.Page.Locator(".fai-OutputCard", new() { HasText = "達成 12" }).CountAsync() > 0, "the lead is shown");
         var rows = akita.Locator("[role=\"button\"][aria-controls$=\"-close\"]");
         Assert.Equal(19, await rows.CountAsync()); // the 19 KPIs of 003's FY2023 table, each a row that opens to its rule
         var employer = await rows.Filter(new() { HasText = "事業者健診データ取得率" }).InnerTextAsync();
