@@ -70,6 +70,24 @@ public sealed class FeedbackDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task AnswerSentWithoutIds_AReactionWithoutReplyToId_StillFindsIt()
+    {
+        // Agents Playground answers a text+card message 202 without an id, and its reactions name no message.
+        var store = new FeedbackStore(new FeedbackDatabase(FilePath), new FeedbackOptions(), NullLogger<FeedbackStore>.Instance);
+        await store.RecordAnswerAsync(Sent("m1"), CancellationToken.None);
+        await store.RecordAnswerAsync(Sent("m1") with { Question = "二つ目", ActivityIds = [] }, CancellationToken.None);
+
+        var first = await store.RecordReactionAsync(new MessageReaction(DateTimeOffset.UtcNow, "msteams/t/c", null, "like", "", "msteams/u"), CancellationToken.None);
+        var again = await store.RecordReactionAsync(new MessageReaction(DateTimeOffset.UtcNow, "msteams/t/c", null, "dislike", "", "msteams/u"), CancellationToken.None);
+
+        Assert.Equal(ReactionOutcome.Stored, first);
+        Assert.Equal(ReactionOutcome.Stored, again);
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM feedback"));
+        Assert.Equal("二つ目", Scalar("SELECT a.question FROM feedback f JOIN answers a ON a.id = f.answer_id WHERE f.reaction = 'dislike' AND f.answer_match = 'latest'"));
+        Assert.Equal("answer:2", Scalar("SELECT reply_to_id FROM feedback"));
+    }
+
+    [Fact]
     public async Task NewerFile_LeftAlone_TheFailureLogged_NothingThrown()
     {
         Execute("CREATE TABLE other (x); PRAGMA user_version = 99;");

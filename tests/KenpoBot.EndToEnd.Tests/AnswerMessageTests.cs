@@ -55,8 +55,9 @@ public sealed class AnswerMessageTests(PlaygroundFixture playground)
         Assert.Equal("dislike", invoke.GetProperty("value").GetProperty("actionValue").GetProperty("reaction").GetString());
         Assert.Contains("出典の年度が古いようです", invoke.GetProperty("value").GetProperty("actionValue").GetProperty("feedback").ToString());
 
-        // Agents Playground 0.2.28 sends this invoke without replyToId (the bot answers 400: which message is unknown). Teams
-        // names the message in replyToId: send the Playground's invoke as Teams does, naming the answer the Playground showed.
+        // Agents Playground 0.2.28 sends this invoke without replyToId: the bot links it to the conversation's latest answer
+        // (answer_match 'latest'), even though the Playground gave the text+card message no id. Should a Playground send a
+        // replyToId the bot does not know, send the invoke as Teams does, naming the answer the Playground showed.
         var stored = Rows();
         if (stored.Count == 0)
         {

@@ -100,10 +100,12 @@ public sealed partial class FeedbackStore(FeedbackDatabase database, FeedbackOpt
             using var connection = database.OpenForWrite();
             var replyTo = reaction.ReplyToId;
             var match = "reply_to_id";
+            long? latestAnswer = null;
             if (replyTo is null)
             {
-                replyTo = LatestAnswerMessage(connection, reaction.ConversationKey);
-                if (replyTo is null) return ReactionOutcome.NoAnswer;
+                var latest = LatestAnswer(connection, reaction.ConversationKey);
+                if (latest is null) return ReactionOutcome.NoAnswer;
+                (latestAnswer, replyTo) = latest.Value;
                 match = "latest";
             }
 
@@ -112,12 +114,13 @@ public sealed partial class FeedbackStore(FeedbackDatabase database, FeedbackOpt
             insert.CommandText = """
                 INSERT INTO feedback (received_at, conversation_key, reply_to_id, answer_id, reaction, comment, user_hash, answer_match)
                 VALUES ($at, $conversation, $replyTo,
-                        (SELECT answer_id FROM answer_messages WHERE conversation_key = $conversation AND activity_id = $replyTo),
+                        COALESCE($answerId, (SELECT answer_id FROM answer_messages WHERE conversation_key = $conversation AND activity_id = $replyTo)),
                         $reaction, $comment, $user, $match);
                 """;
             insert.Parameters.AddWithValue("$at", Timestamp(reaction.At));
             insert.Parameters.AddWithValue("$conversation", reaction.ConversationKey);
             insert.Parameters.AddWithValue("$replyTo", replyTo);
+            insert.Parameters.AddWithValue("$answerId", latestAnswer is { } answerId ? answerId : DBNull.Value);
             insert.Parameters.AddWithValue("$reaction", reaction.Reaction);
             insert.Parameters.AddWithValue("$comment", reaction.Comment);
             insert.Parameters.AddWithValue("$user", _hasher.Hash(reaction.User));
@@ -136,17 +139,24 @@ public sealed partial class FeedbackStore(FeedbackDatabase database, FeedbackOpt
         }
     }
 
-    /// <summary>The first message of the conversation's latest answer, or null when it has none.</summary>
-    private static string? LatestAnswerMessage(Microsoft.Data.Sqlite.SqliteConnection connection, string conversationKey)
+    /// <summary>
+    /// The conversation's latest answer and the id of its first message, or null when it has none. An answer whose messages
+    /// the connector gave no id (Agents Playground answers a text+card message 202 without one) is named
+    /// 「answer:{id}」, so one reaction per user and answer still holds.
+    /// </summary>
+    private static (long Answer, string ReplyTo)? LatestAnswer(Microsoft.Data.Sqlite.SqliteConnection connection, string conversationKey)
     {
         using var query = connection.CreateCommand();
         query.CommandText = """
-            SELECT m.activity_id FROM answer_messages m JOIN answers a ON a.id = m.answer_id
-            WHERE m.conversation_key = $conversation
-            ORDER BY a.id DESC, m.rowid ASC LIMIT 1;
+            SELECT a.id, (SELECT m.activity_id FROM answer_messages m WHERE m.answer_id = a.id AND m.conversation_key = a.conversation_key ORDER BY m.rowid LIMIT 1)
+            FROM answers a WHERE a.conversation_key = $conversation
+            ORDER BY a.id DESC LIMIT 1;
             """;
         query.Parameters.AddWithValue("$conversation", conversationKey);
-        return query.ExecuteScalar() as string;
+        using var reader = query.ExecuteReader();
+        if (!reader.Read()) return null;
+        var id = reader.GetInt64(0);
+        return (id, reader.IsDBNull(1) ? string.Create(CultureInfo.InvariantCulture, $"answer:{id}") : reader.GetString(1));
     }
 
     /// <summary>UTC, fixed width, so text order is time order.</summary>
