@@ -96,7 +96,7 @@ public sealed partial class ActivityHandler(
         var conversation = ConversationKey.Of(turn.Activity);
         var stream = TeamsAnswerStream.For(turn, _time, logger);
         var answer = await WithTypingAsync(turn, ct => assistant.AskAsync(conversation, question, stream, ct), stream, cancellationToken).ConfigureAwait(false);
-        var messages = AnswerMessages.Build(turn.Activity, composer.Compose(answer), answer, withText: stream?.Started == true);
+        var messages = AnswerMessages.Build(turn.Activity, composer.Compose(answer), answer, withText: stream?.Started == true, maxBytes: options.Value.MaxReplyBytes);
         var sentIds = new List<string>(messages.Count);
         for (var i = 0; i < messages.Count; i++)
         {

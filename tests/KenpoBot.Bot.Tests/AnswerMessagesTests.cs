@@ -150,4 +150,25 @@ public sealed class AnswerMessagesTests
         Assert.Equal(1, (int)entity["citation"]![0]!["position"]!);
         Assert.Null(entity["properties"]);
     }
+
+    [Theory]
+    [InlineData(8 * 1024)]
+    [InlineData(80 * 1024)]
+    public void ManyLongCitations_EveryMessageFitsTheBudget_KeepingTheLeadingCitations(int maxBytes)
+    {
+        var options = new BotFrontEndOptions { MaxReplyBytes = maxBytes };
+        var composer = new ReplyComposer(Options.Create(options));
+        var long_ = string.Concat(Enumerable.Repeat("返納金債権の回収率を向上させるため、文書催告と法的手続きを着実に実施する。", 400));
+        var citations = Enumerable.Range(1, 20)
+            .Select(i => new Citation($"doc{i}", new string('計', 30) + i, new string('節', 60), "2021", "協会全体", new string('文', 400)))
+            .ToArray();
+        var answer = new Answer("返納金債権の回収率の目標は？", Intent.Search, long_, citations, [], []);
+
+        var messages = AnswerMessages.Build(RecordingTurn.Incoming(text: answer.Question), composer.Compose(answer), answer, maxBytes: maxBytes);
+
+        Assert.All(messages, m => Assert.True(ProtocolJson.Utf16Size(m) <= maxBytes, $"{ProtocolJson.Utf16Size(m)} > {maxBytes} (without entities {ProtocolJson.Utf16Size(m with { Entities = null })}, text {m.Text?.Length})"));
+        var cited = messages.Select(MessageEntity).Single(e => e?["citation"] is JsonArray { Count: > 0 });
+        var claims = cited!["citation"]!.AsArray();
+        Assert.Equal(Enumerable.Range(1, claims.Count), claims.Select(c => (int)c!["position"]!));
+    }
 }

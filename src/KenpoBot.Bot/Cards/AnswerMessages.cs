@@ -16,7 +16,8 @@ public static class AnswerMessages
     public const string SourcesLine = "出典：";
 
     /// <param name="withText">The first message ends a stream, which must keep a text: a card without one gets its title line.</param>
-    public static IReadOnlyList<Activity> Build(Activity incoming, IReadOnlyList<Reply> replies, Answer answer, bool withText = false)
+    /// <param name="maxBytes">The message size budget: the cited message drops its last citations until it fits.</param>
+    public static IReadOnlyList<Activity> Build(Activity incoming, IReadOnlyList<Reply> replies, Answer answer, bool withText = false, int maxBytes = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(incoming);
         ArgumentNullException.ThrowIfNull(replies);
@@ -35,14 +36,25 @@ public static class AnswerMessages
                 continue;
             }
 
-            var baseText = reply.MessageText.Length > 0 ? reply.MessageText : SourcesLine;
-            var marked = CitationMarkers.Place(baseText, answer.Citations);
-            var keep = marked.Claims.Count > 0 || reply.MessageText.Length > 0;
-            activities.Add(WithFeedback(plain with { Text = keep ? marked.Text : plain.Text }, AiEntities.Message(answer.ByModel, marked.Claims)));
+            activities.Add(Cited(plain, reply, answer, maxBytes));
         }
         if (withText && activities.Count > 0 && string.IsNullOrEmpty(activities[0].Text) && replies[0].PlainText.Length > 0)
             activities[0] = activities[0] with { Text = replies[0].PlainText.Split('\n')[0] };
         return activities;
+    }
+
+    /// <summary>The message with the answer's markers and claims, keeping as many leading citations as the budget allows.</summary>
+    private static Activity Cited(Activity plain, Reply reply, Answer answer, int maxBytes)
+    {
+        var baseText = reply.MessageText.Length > 0 ? reply.MessageText : SourcesLine;
+        var citations = answer.Citations ?? [];
+        for (var count = citations.Count; ; count--)
+        {
+            var marked = CitationMarkers.Place(baseText, citations.Take(count).ToList());
+            var keep = marked.Claims.Count > 0 || reply.MessageText.Length > 0;
+            var activity = WithFeedback(plain with { Text = keep ? marked.Text : plain.Text }, AiEntities.Message(answer.ByModel, marked.Claims));
+            if (count == 0 || ProtocolJson.Utf16Size(activity) <= maxBytes) return activity;
+        }
     }
 
     /// <summary>The last reply with a text of its own; else the last reply (a card alone, which then gets the sources line).</summary>

@@ -82,9 +82,19 @@ public sealed class ReplyComposer(IOptions<BotFrontEndOptions> options)
     /// <summary>A one-line text reply (refusals, prompts, apologies).</summary>
     public static Reply Text(string text) => new(text, null);
 
+    /// <summary>The answer card with as many sources as the size budget allows (the first ones; the rest counted as ほか n 件).</summary>
     private Reply AnswerCard(Answer answer, string text)
     {
-        var sources = Sources(answer.Citations);
+        var all = Sources(answer.Citations);
+        for (var count = all.Count; ; count--)
+        {
+            var reply = AnswerCard(answer, text, all.Take(count).ToList());
+            if (count == 0 || Fits(reply)) return reply;
+        }
+    }
+
+    private Reply AnswerCard(Answer answer, string text, List<Source> sources)
+    {
         var plain = new StringBuilder(text);
         if (sources.Count > 0)
         {
