@@ -78,9 +78,12 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
             : Json(context, Completion(new { role = "assistant", content = (string?)null, tool_calls = new[] { call } }, "tool_calls"));
     });
 
-    /// <summary>The model's text; streamed in pieces of <paramref name="piece"/> characters when the request streams.</summary>
-    public ScriptedOpenAiServer Message(string text, int piece = 6) => Enqueue((context, stream) => stream
-        ? Events(context, text.Chunk(piece).Select((c, i) => i == 0 ? (object)new { role = "assistant", content = new string(c) } : new { content = new string(c) }).ToList(), "stop")
+    /// <summary>
+    /// The model's text; streamed in pieces of <paramref name="piece"/> characters when the request streams, with
+    /// <paramref name="pause"/> between pieces (a model that types at a human-visible pace).
+    /// </summary>
+    public ScriptedOpenAiServer Message(string text, int piece = 6, TimeSpan pause = default) => Enqueue((context, stream) => stream
+        ? Events(context, text.Chunk(piece).Select((c, i) => i == 0 ? (object)new { role = "assistant", content = new string(c) } : new { content = new string(c) }).ToList(), "stop", pause)
         : Json(context, Completion(new { role = "assistant", content = text }, "stop")));
 
     public ScriptedOpenAiServer Status(int status) => Enqueue(async (context, _) =>
@@ -114,12 +117,15 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
     }
 
     /// <summary>One chunk per delta, then the finish reason, then [DONE], each flushed as it goes.</summary>
-    private static async Task Events(HttpContext context, IReadOnlyList<object> deltas, string finish)
+    private static async Task Events(HttpContext context, IReadOnlyList<object> deltas, string finish, TimeSpan pause = default)
     {
         context.Response.ContentType = "text/event-stream";
         var chunks = deltas.Select(d => Chunk(d, null)).Append(Chunk(new { }, finish));
+        var first = true;
         foreach (var chunk in chunks)
         {
+            if (!first && pause > TimeSpan.Zero) await Task.Delay(pause, context.RequestAborted);
+            first = false;
             await context.Response.WriteAsync("data: " + JsonSerializer.Serialize(chunk) + "\n\n");
             await context.Response.Body.FlushAsync();
         }
