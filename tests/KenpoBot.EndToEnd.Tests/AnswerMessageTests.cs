@@ -1,7 +1,4 @@
-using System.Net;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 
@@ -55,38 +52,47 @@ public sealed class AnswerMessageTests(PlaygroundFixture playground)
         Assert.Equal("dislike", invoke.GetProperty("value").GetProperty("actionValue").GetProperty("reaction").GetString());
         Assert.Contains("出典の年度が古いようです", invoke.GetProperty("value").GetProperty("actionValue").GetProperty("feedback").ToString());
 
-        // Agents Playground 0.2.28 sends this invoke without replyToId: the bot links it to the conversation's latest answer
-        // (answer_match 'latest'), even though the Playground gave the text+card message no id. Should a Playground send a
-        // replyToId the bot does not know, send the invoke as Teams does, naming the answer the Playground showed.
-        var stored = Rows();
-        if (stored.Count == 0)
-        {
-            var body = JsonNode.Parse(invoke.GetRawText())!.AsObject();
-            body["replyToId"] = ShownMessageId(answer.GetProperty("text").GetString()!);
-            using var http = new HttpClient();
-            using var response = await http.PostAsync($"{playground.BotUrl}/api/messages", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            stored = Rows();
-        }
-
+        // Agents Playground 0.2.28 sends this invoke without replyToId: the bot stores it itself, linked to the
+        // conversation's latest answer (answer_match 'latest'), although the Playground gave the text+card message no id.
+        var stored = await StoredRowsAsync(TimeSpan.FromSeconds(5));
         var row = Assert.Single(stored);
         Assert.Equal("dislike", row.Reaction);
         Assert.Equal("出典の年度が古いようです", row.Comment);
         Assert.Contains(answer.GetProperty("conversation").GetProperty("id").GetString()!, row.ConversationKey);
+        Assert.Equal("latest", row.AnswerMatch);
+        Assert.NotNull(row.AnswerId);
+        Assert.Equal(Question, row.AnsweredQuestion);
     }
 
-    private sealed record FeedbackRow(string Reaction, string Comment, string ConversationKey, string ReplyToId);
+    private sealed record FeedbackRow(string Reaction, string Comment, string ConversationKey, string ReplyToId, long? AnswerId, string AnswerMatch, string? AnsweredQuestion);
 
-    /// <summary>The feedback table of the bot's SQLite file (see FeedbackDatabase).</summary>
+    /// <summary>The stored feedback rows, polled until at least one is there or <paramref name="timeout"/> passes.</summary>
+    private async Task<List<FeedbackRow>> StoredRowsAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var rows = Rows();
+            if (rows.Count > 0 || DateTime.UtcNow > deadline) return rows;
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The feedback table of the bot's SQLite file (see FeedbackDatabase), with the question of the answer each row is linked to.</summary>
     private List<FeedbackRow> Rows()
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = playground.FeedbackPath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         connection.Open();
         using var select = connection.CreateCommand();
-        select.CommandText = "SELECT reaction, comment, conversation_key, reply_to_id FROM feedback ORDER BY id";
+        select.CommandText = """
+            SELECT f.reaction, f.comment, f.conversation_key, f.reply_to_id, f.answer_id, f.answer_match, a.question
+            FROM feedback f LEFT JOIN answers a ON a.id = f.answer_id ORDER BY f.id
+            """;
         using var reader = select.ExecuteReader();
         var rows = new List<FeedbackRow>();
-        while (reader.Read()) rows.Add(new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        while (reader.Read())
+            rows.Add(new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
         return rows;
     }
 
@@ -95,13 +101,6 @@ public sealed class AnswerMessageTests(PlaygroundFixture playground)
         playground.Frames.Where(f => f.TryGetProperty("logAction", out _) && f.GetProperty("log").TryGetProperty("request", out var r)
                 && r.TryGetProperty("body", out var b) && b.TryGetProperty("name", out var n) && n.GetString() == "message/submitAction")
             .Select(f => f.GetProperty("log").GetProperty("request").GetProperty("body"));
-
-    /// <summary>The id under which the Playground shows the message whose text is <paramref name="text"/>.</summary>
-    private string ShownMessageId(string text) =>
-        playground.Frames.Where(f => f.TryGetProperty("action", out var a) && a.GetString() == "createMessage")
-            .Select(f => f.GetProperty("message"))
-            .Last(m => m.TryGetProperty("text", out var t) && t.GetString() == text)
-            .GetProperty("messageId").GetString()!;
 
     private static async Task<T> WaitForAsync<T>(Func<T?> probe, string what) where T : struct
     {
