@@ -11,7 +11,7 @@ namespace KenpoBot.EndToEnd.Tests;
 /// The real bot (src/KenpoBot, `serve`), Microsoft 365 Agents Playground in front of it (channel msteams), and Debian's
 /// Chromium driven by Playwright on the Playground's page. Every request that leaves localhost is blocked.
 /// </summary>
-public sealed class PlaygroundFixture : IAsyncLifetime
+public class PlaygroundFixture : IAsyncLifetime
 {
     private readonly List<Process> processes = [];
     private IPlaywright? playwright;
@@ -35,20 +35,28 @@ public sealed class PlaygroundFixture : IAsyncLifetime
     /// <summary>Every JSON frame the page received from the Playground over its WebSocket: the bot's activities as the client got them.</summary>
     public ConcurrentQueue<JsonElement> Frames { get; } = new();
 
+    /// <summary>Settings a derived fixture adds to the bot's environment (e.g. a model), started before the bot.</summary>
+    protected virtual Task<Dictionary<string, string>> BotEnvironmentAsync() => Task.FromResult(new Dictionary<string, string>());
+
+    /// <summary>Prefixes the log and welcome screenshot names of a derived fixture, which runs beside this one.</summary>
+    protected virtual string Prefix => "";
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Artifacts);
         var botPort = FreePort();
         var playgroundPort = FreePort();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var environment = new Dictionary<string, string>
+        {
+            ["KenpoBot__IndexPath"] = Path.Combine(Path.GetTempPath(), "kenpobot-e2e-index"),
+            ["KenpoBot__FeedbackPath"] = FeedbackPath,
+            // Unauthenticated, the bot replies only to listed service URLs: the Playground's connector on its port.
+            ["KenpoBot__UnauthenticatedServiceUrls__0"] = $"http://localhost:{playgroundPort}",
+        };
+        foreach (var (key, value) in await BotEnvironmentAsync()) environment[key] = value;
         var bot = Start("dotnet", Root, [Path.Combine(Root, "src", "KenpoBot", "bin", configuration, "net10.0", "KenpoBot.dll"), "serve", "--urls", $"http://127.0.0.1:{botPort}"],
-            new()
-            {
-                ["KenpoBot__IndexPath"] = Path.Combine(Path.GetTempPath(), "kenpobot-e2e-index"),
-                ["KenpoBot__FeedbackPath"] = FeedbackPath,
-                // Unauthenticated, the bot replies only to listed service URLs: the Playground's connector on its port.
-                ["KenpoBot__UnauthenticatedServiceUrls__0"] = $"http://localhost:{playgroundPort}",
-            }, "bot");
+            environment, Prefix + "bot");
         BotUrl = $"http://127.0.0.1:{botPort}";
         using var http = new HttpClient();
         await WaitFor(async () => (await http.GetAsync($"http://127.0.0.1:{botPort}/healthz")).IsSuccessStatusCode, TimeSpan.FromSeconds(120), "the bot's /healthz", bot);
@@ -63,7 +71,7 @@ public sealed class PlaygroundFixture : IAsyncLifetime
         var playground = Start(Path.Combine(playgroundDir, "node_modules", ".bin", "agentsplayground"), playgroundDir,
             ["-e", $"http://127.0.0.1:{botPort}/api/messages", "-c", "msteams", "--disable-telemetry", "-p", playgroundPort.ToString()],
             // A no-op xdg-open first on PATH: the Playground opens a browser at start and dies where it cannot.
-            new() { ["PATH"] = playgroundDir + ":" + Environment.GetEnvironmentVariable("PATH") }, "playground");
+            new() { ["PATH"] = playgroundDir + ":" + Environment.GetEnvironmentVariable("PATH") }, Prefix + "playground");
         PlaygroundUrl = $"http://127.0.0.1:{playgroundPort}";
         await WaitFor(async () => (await http.GetStringAsync($"{PlaygroundUrl}/_debug/ping")).Contains("pong"), TimeSpan.FromSeconds(60), "the Playground's ping", playground);
 
@@ -91,7 +99,7 @@ public sealed class PlaygroundFixture : IAsyncLifetime
         await Page.Locator("div[role=\"textbox\"][contenteditable=\"true\"]").WaitForAsync(new() { Timeout = 60_000 });
         // The page load adds the bot to the chat: wait for its welcome card, so that it cannot arrive after the first answer.
         await Page.Locator(".fai-OutputCard", new() { HasText = "KenpoBot へようこそ" }).First.WaitForAsync(new() { Timeout = 60_000 });
-        await Page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, "0-welcome.png") });
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, Prefix + "0-welcome.png") });
     }
 
     /// <summary>Types a question as a user does, and waits for the bot's next reply to render.</summary>
@@ -205,7 +213,7 @@ public sealed class PlaygroundFixture : IAsyncLifetime
         throw new DirectoryNotFoundException("KenpoBot.sln not found above the test output.");
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
         playwright?.Dispose();
