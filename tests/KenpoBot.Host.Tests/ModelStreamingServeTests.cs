@@ -107,6 +107,8 @@ public sealed class ModelStreamingServeTests
         var updates = posted.Skip(1).TakeWhile(p => (string?)p.Body["type"] == "typing").ToList();
         Assert.NotEmpty(updates);
         Assert.All(updates, u => Assert.StartsWith((string)u.Body["text"]!, invented, StringComparison.Ordinal));
+        // The stream stops before the invented rate: it is never shown, even for a moment.
+        Assert.All(updates, u => Assert.DoesNotContain("73", (string)u.Body["text"]!, StringComparison.Ordinal));
 
         var final = posted[1 + updates.Count];
         Assert.Equal("message", (string?)final.Body["type"]);

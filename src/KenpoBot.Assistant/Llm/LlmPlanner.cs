@@ -56,7 +56,7 @@ public sealed partial class LlmPlanner(Kernel kernel, LlmOptions options, ILogge
             var service = turnKernel.GetRequiredService<IChatCompletionService>();
             var text = stream is null
                 ? (await service.GetChatMessageContentAsync(chat, settings, turnKernel, timeout.Token)).Content
-                : await StreamAsync(service, chat, settings, turnKernel, new SafeStream(stream, logger), timeout.Token);
+                : await StreamAsync(service, chat, settings, turnKernel, new GroundedStream(new SafeStream(stream, logger), question, recorder), timeout.Token);
             text = text?.Trim();
             if (string.IsNullOrEmpty(text))
             {
@@ -77,7 +77,7 @@ public sealed partial class LlmPlanner(Kernel kernel, LlmOptions options, ILogge
         }
     }
 
-    private static async Task<string> StreamAsync(IChatCompletionService service, ChatHistory chat, PromptExecutionSettings settings, Kernel turnKernel, SafeStream stream, CancellationToken ct)
+    private static async Task<string> StreamAsync(IChatCompletionService service, ChatHistory chat, PromptExecutionSettings settings, Kernel turnKernel, GroundedStream stream, CancellationToken ct)
     {
         await stream.InformAsync(SearchingMessage, ct);
         var text = new StringBuilder();
@@ -85,9 +85,49 @@ public sealed partial class LlmPlanner(Kernel kernel, LlmOptions options, ILogge
         {
             if (string.IsNullOrEmpty(chunk.Content)) continue;
             text.Append(chunk.Content);
-            await stream.AppendAsync(chunk.Content, ct);
+            await stream.ShowAsync(text.ToString(), ct);
         }
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Shows the model's text only while every number in it is grounded in this turn's tool results (or the question): a
+    /// number still being written is held back, and once one is found nowhere the stream shows nothing more (the final
+    /// message, the offline answer, replaces it).
+    /// </summary>
+    private sealed class GroundedStream(SafeStream inner, string question, ToolRecorder recorder)
+    {
+        private int shown;
+        private bool stopped;
+
+        public ValueTask InformAsync(string text, CancellationToken ct) => inner.InformAsync(text, ct);
+
+        public async ValueTask ShowAsync(string text, CancellationToken ct)
+        {
+            if (stopped) return;
+            var safe = SafeLength(text);
+            if (safe <= shown) return;
+            var candidate = text[..safe];
+            if (NumberGrounding.Ungrounded(candidate, question, recorder.Tools.Select(t => t.Result)).Count > 0)
+            {
+                stopped = true;
+                return;
+            }
+            await inner.AppendAsync(candidate[shown..], ct);
+            shown = safe;
+        }
+
+        /// <summary>The text up to its last character that cannot continue a number (digits, separators, %, 万/億/千, 年度...).</summary>
+        private static int SafeLength(string text)
+        {
+            var end = text.Length;
+            while (end > 0 && MayContinueNumber(text[end - 1])) end--;
+            return end;
+        }
+
+        private static bool MayContinueNumber(char c) =>
+            char.IsDigit(c) || c is '.' or ',' or '．' or '，' or '%' or '％' or '万' or '億' or '千' or '百' or '十' or '-' or '－' or '〜' or '～' or '~'
+            || char.IsWhiteSpace(c);
     }
 
     /// <summary>The caller's stream, which may fail (a closed Teams stream): the answer goes on, streaming stops, one warning.</summary>
