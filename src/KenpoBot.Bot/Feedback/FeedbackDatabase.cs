@@ -85,6 +85,8 @@ public sealed class FeedbackDatabase(string path)
             {
                 if (!_ready) Migrate(connection);
                 _ready = true;
+                // WAL's recommended setting: a commit survives a crash of the process; only a power cut may lose the last ones.
+                Execute(connection, "PRAGMA synchronous = NORMAL;");
                 return connection;
             }
             catch
