@@ -13,7 +13,11 @@ namespace KenpoBot.EndToEnd.Tests;
 /// </summary>
 public class PlaygroundFixture : IAsyncLifetime
 {
+    /// <summary>How long start-up may take: a fresh machine's first Chromium builds its font cache while other test assemblies run.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(180);
+
     private readonly List<Process> processes = [];
+    private readonly List<string> logPaths = [];
     private IPlaywright? playwright;
 
     public static string Root { get; } = FindRoot();
@@ -43,6 +47,20 @@ public class PlaygroundFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        try
+        {
+            await StartAsync();
+        }
+        catch (Exception ex)
+        {
+            // CI prints only the message: carry the processes' last log lines in it.
+            var logs = string.Join(" ", logPaths.Select(path => $"[{Path.GetFileName(path)}: {Tail(ReadShared(path))}]"));
+            throw new InvalidOperationException($"{ex.GetType().Name}: {ex.Message} {logs}", ex);
+        }
+    }
+
+    private async Task StartAsync()
+    {
         Directory.CreateDirectory(Artifacts);
         var botPort = FreePort();
         var playgroundPort = FreePort();
@@ -59,21 +77,16 @@ public class PlaygroundFixture : IAsyncLifetime
             environment, Prefix + "bot");
         BotUrl = $"http://127.0.0.1:{botPort}";
         using var http = new HttpClient();
-        await WaitFor(async () => (await http.GetAsync($"http://127.0.0.1:{botPort}/healthz")).IsSuccessStatusCode, TimeSpan.FromSeconds(120), "the bot's /healthz", bot);
+        await WaitFor(async () => (await http.GetAsync($"http://127.0.0.1:{botPort}/healthz")).IsSuccessStatusCode, Patience, "the bot's /healthz", bot);
 
         var playgroundDir = Path.Combine(Root, "tests", "KenpoBot.EndToEnd.Tests", "playground");
-        if (!File.Exists(Path.Combine(playgroundDir, "node_modules", ".bin", "agentsplayground")))
-        {
-            using var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund") { WorkingDirectory = playgroundDir })!;
-            await npm.WaitForExitAsync();
-            if (npm.ExitCode != 0) throw new InvalidOperationException("npm ci failed in " + playgroundDir);
-        }
+        await InstallPlaygroundAsync(playgroundDir);
         var playground = Start(Path.Combine(playgroundDir, "node_modules", ".bin", "agentsplayground"), playgroundDir,
             ["-e", $"http://127.0.0.1:{botPort}/api/messages", "-c", "msteams", "--disable-telemetry", "-p", playgroundPort.ToString()],
             // A no-op xdg-open first on PATH: the Playground opens a browser at start and dies where it cannot.
             new() { ["PATH"] = playgroundDir + ":" + Environment.GetEnvironmentVariable("PATH") }, Prefix + "playground");
         PlaygroundUrl = $"http://127.0.0.1:{playgroundPort}";
-        await WaitFor(async () => (await http.GetStringAsync($"{PlaygroundUrl}/_debug/ping")).Contains("pong"), TimeSpan.FromSeconds(60), "the Playground's ping", playground);
+        await WaitFor(async () => (await http.GetStringAsync($"{PlaygroundUrl}/_debug/ping")).Contains("pong"), Patience, "the Playground's ping", playground);
 
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         playwright = await Playwright.CreateAsync();
@@ -96,11 +109,58 @@ public class PlaygroundFixture : IAsyncLifetime
             try { Frames.Enqueue(JsonDocument.Parse(text).RootElement.Clone()); } catch (JsonException) { }
         };
         await Page.GotoAsync(PlaygroundUrl);
-        await Page.Locator("div[role=\"textbox\"][contenteditable=\"true\"]").WaitForAsync(new() { Timeout = 60_000 });
+        await Page.Locator("div[role=\"textbox\"][contenteditable=\"true\"]").WaitForAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
         // The page load adds the bot to the chat: wait for its welcome card, so that it cannot arrive after the first answer.
-        await Page.Locator(".fai-OutputCard", new() { HasText = "KenpoBot へようこそ" }).First.WaitForAsync(new() { Timeout = 60_000 });
+        await Page.Locator(".fai-OutputCard", new() { HasText = "KenpoBot へようこそ" }).First.WaitForAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
         await Page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, Prefix + "0-welcome.png") });
     }
+
+    private static readonly SemaphoreSlim Install = new(1, 1);
+
+    /// <summary>
+    /// `npm ci` in the Playground's folder unless .ci/prerequisites did it; once per test process (two fixtures share the folder).
+    /// A failure names npm's own last lines, so that CI's output says why.
+    /// </summary>
+    private static async Task InstallPlaygroundAsync(string playgroundDir)
+    {
+        await Install.WaitAsync();
+        try
+        {
+            if (File.Exists(Path.Combine(playgroundDir, "node_modules", ".bin", "agentsplayground"))) return;
+            var start = new ProcessStartInfo("npm", "ci --no-audit --no-fund")
+            {
+                WorkingDirectory = playgroundDir, RedirectStandardOutput = true, RedirectStandardError = true,
+            };
+            using var npm = Process.Start(start)!;
+            var output = npm.StandardOutput.ReadToEndAsync();
+            var errors = npm.StandardError.ReadToEndAsync();
+            await npm.WaitForExitAsync();
+            var log = (await output) + (await errors);
+            await File.WriteAllTextAsync(Path.Combine(Artifacts, "npm.log"), log);
+            if (npm.ExitCode != 0) throw new InvalidOperationException($"npm ci failed in {playgroundDir} (exit {npm.ExitCode}): {Tail(log)}");
+        }
+        finally
+        {
+            Install.Release();
+        }
+    }
+
+    private static string ReadShared(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            return reader.ReadToEnd();
+        }
+        catch (IOException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    /// <summary>The last lines of a log, for an exception message.</summary>
+    private static string Tail(string log, int lines = 12) =>
+        string.Join(" | ", log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(lines));
 
     /// <summary>Types a question as a user does, and waits for the bot's next reply to render.</summary>
     public async Task<ILocator> AskAsync(string question, string screenshot)
@@ -170,7 +230,9 @@ public class PlaygroundFixture : IAsyncLifetime
         foreach (var arg in args) start.ArgumentList.Add(arg);
         foreach (var (key, value) in environment) start.Environment[key] = value;
         var process = Process.Start(start)!;
-        var log = new StreamWriter(Path.Combine(Artifacts, name + ".log")) { AutoFlush = true };
+        var logPath = Path.Combine(Artifacts, name + ".log");
+        var log = new StreamWriter(new FileStream(logPath, FileMode.Create, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
+        logPaths.Add(logPath);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.BeginOutputReadLine();
