@@ -62,6 +62,8 @@ public class PlaygroundFixture : IAsyncLifetime
     private async Task StartAsync()
     {
         Directory.CreateDirectory(Artifacts);
+        var playgroundDir = Path.Combine(Root, "tests", "KenpoBot.EndToEnd.Tests", "playground");
+        await InstallPlaygroundAsync(playgroundDir);
         var botPort = FreePort();
         var playgroundPort = FreePort();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
@@ -79,8 +81,6 @@ public class PlaygroundFixture : IAsyncLifetime
         using var http = new HttpClient();
         await WaitFor(async () => (await http.GetAsync($"http://127.0.0.1:{botPort}/healthz")).IsSuccessStatusCode, Patience, "the bot's /healthz", bot);
 
-        var playgroundDir = Path.Combine(Root, "tests", "KenpoBot.EndToEnd.Tests", "playground");
-        await InstallPlaygroundAsync(playgroundDir);
         var playground = Start(Path.Combine(playgroundDir, "node_modules", ".bin", "agentsplayground"), playgroundDir,
             ["-e", $"http://127.0.0.1:{botPort}/api/messages", "-c", "msteams", "--disable-telemetry", "-p", playgroundPort.ToString()],
             // A no-op xdg-open first on PATH: the Playground opens a browser at start and dies where it cannot.
