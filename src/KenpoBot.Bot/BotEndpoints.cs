@@ -65,12 +65,35 @@ public static class BotEndpoints
         if (http.Request.ContentLength > max) return (null, StatusCodes.Status413PayloadTooLarge);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = max;
 
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        try
+        {
+            // A declared length is read into an array of exactly that size (Kestrel refuses a body that differs from it).
+            if (http.Request.ContentLength is { } length)
+            {
+                var body = new byte[length];
+                await http.Request.Body.ReadExactlyAsync(body, cancellationToken).ConfigureAwait(false);
+                return (body, StatusCodes.Status200OK);
+            }
+        }
+        catch (EndOfStreamException)
+        {
+            return (null, StatusCodes.Status400BadRequest);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return (null, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? ex.StatusCode : StatusCodes.Status400BadRequest);
+        }
+        catch (Exception ex) when (ex is IOException || (ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            return (null, StatusCodes.Status400BadRequest);
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(4 * 1024);
         try
         {
             while (true)
             {
-                var memory = buffer.GetMemory(16 * 1024);
+                var memory = buffer.GetMemory(4 * 1024);
                 var read = await http.Request.Body.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
                 if (read == 0) return (buffer.WrittenSpan.ToArray(), StatusCodes.Status200OK);
                 buffer.Advance(read);

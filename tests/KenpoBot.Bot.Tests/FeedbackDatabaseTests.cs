@@ -96,10 +96,27 @@ public sealed class FeedbackDatabaseTests : IDisposable
         var store = new FeedbackStore(new FeedbackDatabase(FilePath), new FeedbackOptions(), factory.CreateLogger<FeedbackStore>());
 
         await store.RecordAnswerAsync(Sent("m1"), CancellationToken.None);
+        await store.FlushAsync();
 
         Assert.Equal(99L, Scalar("PRAGMA user_version"));
         Assert.Equal(0L, Scalar("SELECT count(*) FROM sqlite_master WHERE name = 'answers'"));
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException);
+    }
+
+    [Fact]
+    public async Task ManyAnswersAtOnce_EveryOneIsStored_WhenTheStoreIsDisposed()
+    {
+        // Answers are written in the background, in batches; a shutdown (the host disposing the store) writes what is still queued.
+        var store = new FeedbackStore(new FeedbackDatabase(FilePath), new FeedbackOptions(), NullLogger<FeedbackStore>.Instance);
+        await Task.WhenAll(Enumerable.Range(0, 600).Select(i =>
+            Task.Run(() => store.RecordAnswerAsync(Sent($"m{i}") with { Question = $"質問{i}" }, CancellationToken.None))));
+
+        await store.DisposeAsync();
+        await store.RecordAnswerAsync(Sent("late") with { Question = "停止後" }, CancellationToken.None);
+
+        Assert.Equal(601L, Scalar("SELECT COUNT(*) FROM answers"));
+        Assert.Equal(601L, Scalar("SELECT COUNT(DISTINCT question) FROM answers"));
+        Assert.Equal(601L, Scalar("SELECT COUNT(*) FROM answer_messages"));
     }
 
     [Fact]

@@ -36,6 +36,7 @@ public sealed class FeedbackCommandTests : IAsyncLifetime
         await Ask("天気は", Intent.OutOfScope, "資料には記載がありません。", 3 * day, "dislike", "答えてほしい");
         await Ask("ランチのおすすめは？", Intent.Search, "資料には記載がありません。ご質問の内容は…", day);
         await Ask("去年の天気は？", Intent.OutOfScope, "資料には記載がありません。", 40 * day);
+        await store.DisposeAsync(); // writes the queued answers
         SqliteConnection.ClearAllPools();
     }
 

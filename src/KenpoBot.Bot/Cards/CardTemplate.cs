@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -10,17 +11,18 @@ namespace KenpoBot.Bot.Cards;
 /// Adaptive Cards Templating language the cards use: <c>${path}</c> in strings (<c>$root.</c> and <c>$data</c> allowed),
 /// <c>"$data": "${list}"</c> to repeat an element per item, and <c>"$when": "${path}"</c> / <c>"${!path}"</c> to keep an
 /// element only when the value is non-empty. A string that is exactly one <c>${path}</c> takes the value's JSON type.
+/// The template is compiled once into a tree whose strings and expressions are already split, so filling it reads no JSON text.
 /// </summary>
 public sealed partial class CardTemplate
 {
     private static readonly ConcurrentDictionary<string, Lazy<CardTemplate>> Cache = new(StringComparer.Ordinal);
 
-    private readonly JsonObject _template;
+    private readonly ObjectNode _root;
 
     private CardTemplate(string name, JsonObject template)
     {
         Name = name;
-        _template = template;
+        _root = (ObjectNode)Compile(template);
     }
 
     public string Name { get; }
@@ -32,11 +34,7 @@ public sealed partial class CardTemplate
     /// <summary>A template from JSON text, for tests of the templating itself.</summary>
     internal static CardTemplate Parse(string name, string json) => new(name, (JsonObject)JsonNode.Parse(json)!);
 
-    public JsonObject Expand(JsonNode? data)
-    {
-        var scope = new Scope(data, data);
-        return (JsonObject)ExpandObject(_template, scope)!;
-    }
+    public JsonObject Expand(JsonNode? data) => _root.ExpandObject(new Scope(data, data))!;
 
     private static CardTemplate Read(string name)
     {
@@ -57,79 +55,51 @@ public sealed partial class CardTemplate
 
     private readonly record struct Scope(JsonNode? Root, JsonNode? Data);
 
-    private static IEnumerable<JsonNode?> ExpandElement(JsonNode? node, Scope scope)
+    private static Node Compile(JsonNode? node) => node switch
     {
-        if (node is not JsonObject obj)
-        {
-            yield return ExpandValue(node, scope);
-            yield break;
-        }
-
-        if (obj.TryGetPropertyValue("$data", out var dataExpr))
-        {
-            var items = dataExpr is JsonValue v && v.TryGetValue<string>(out var text) ? Interpolate(text, scope) : dataExpr;
-            var list = items switch
-            {
-                JsonArray array => array.ToList(),
-                null => [],
-                _ => [items],
-            };
-            foreach (var item in list)
-            {
-                var expanded = ExpandObject(obj, scope with { Data = item });
-                if (expanded is not null) yield return expanded;
-            }
-            yield break;
-        }
-
-        var single = ExpandObject(obj, scope);
-        if (single is not null) yield return single;
-    }
-
-    /// <summary>The object with its values filled in, or null when its <c>$when</c> is false.</summary>
-    private static JsonObject? ExpandObject(JsonObject obj, Scope scope)
-    {
-        if (obj.TryGetPropertyValue("$when", out var when) && !IsTruthy(when, scope)) return null;
-
-        var result = new JsonObject();
-        foreach (var (key, value) in obj)
-        {
-            if (key is "$data" or "$when") continue;
-            var expanded = value is JsonObject child ? ExpandElement(child, scope).FirstOrDefault() : ExpandValue(value, scope);
-            if (expanded is not null) result[key] = expanded;
-        }
-        return result;
-    }
-
-    private static JsonNode? ExpandValue(JsonNode? node, Scope scope) => node switch
-    {
-        JsonArray array => new JsonArray([.. array.SelectMany(item => ExpandElement(item, scope))]),
-        JsonObject obj => ExpandObject(obj, scope),
-        JsonValue value when value.TryGetValue<string>(out var text) => Interpolate(text, scope),
-        null => null,
-        _ => node.DeepClone(),
+        null => NullNode.Instance,
+        JsonObject obj => CompileObject(obj),
+        JsonArray array => new ArrayNode([.. array.Select(Compile)]),
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => CompileString(value.GetValue<string>()),
+        _ => new LiteralNode(node.DeepClone()),
     };
 
-    private static JsonNode? Interpolate(string text, Scope scope)
+    private static ObjectNode CompileObject(JsonObject obj)
     {
-        var whole = WholeExpression().Match(text);
-        if (whole.Success) return Evaluate(whole.Groups[1].Value, scope)?.DeepClone();
-
-        return Expression().Replace(text, m => Evaluate(m.Groups[1].Value, scope) switch
-        {
-            null => "",
-            JsonValue v when v.TryGetValue<string>(out var s) => s,
-            var other => other.ToJsonString(),
-        });
+        Node? data = null;
+        if (obj.TryGetPropertyValue("$data", out var dataExpr))
+            data = dataExpr is JsonValue v && v.GetValueKind() == JsonValueKind.String ? CompileString(v.GetValue<string>()) : new SharedNode(dataExpr);
+        var when = obj.TryGetPropertyValue("$when", out var whenExpr) ? CompileWhen(whenExpr) : null;
+        var properties = obj.Where(p => p.Key is not ("$data" or "$when")).Select(p => (p.Key, Compile(p.Value))).ToArray();
+        return new ObjectNode(properties, data, when);
     }
 
-    private static bool IsTruthy(JsonNode? when, Scope scope)
+    private static Node CompileString(string text)
     {
-        if (when is not JsonValue v || !v.TryGetValue<string>(out var text)) return Truthy(when);
-        var match = WholeExpression().Match(text);
-        if (!match.Success) return Truthy(when);
+        var whole = WholeExpression().Match(text);
+        if (whole.Success) return new PathNode(Path.Of(whole.Groups[1].Value));
+        var matches = Expression().Matches(text);
+        if (matches.Count == 0) return new StringNode(text);
+        var parts = new List<object>();
+        var at = 0;
+        foreach (Match m in matches)
+        {
+            if (m.Index > at) parts.Add(text[at..m.Index]);
+            parts.Add(Path.Of(m.Groups[1].Value));
+            at = m.Index + m.Length;
+        }
+        if (at < text.Length) parts.Add(text[at..]);
+        return new InterpolationNode([.. parts]);
+    }
+
+    /// <summary>A <c>$when</c>: a path (negated by <c>!</c>) or a constant truth.</summary>
+    private static When CompileWhen(JsonNode? when)
+    {
+        if (when is not JsonValue v || v.GetValueKind() != JsonValueKind.String) return new When(null, false, Truthy(when));
+        var match = WholeExpression().Match(v.GetValue<string>());
+        if (!match.Success) return new When(null, false, Truthy(when));
         var expr = match.Groups[1].Value.Trim();
-        return expr.StartsWith('!') ? !Truthy(Evaluate(expr[1..], scope)) : Truthy(Evaluate(expr, scope));
+        return expr.StartsWith('!') ? new When(Path.Of(expr[1..]), true, false) : new When(Path.Of(expr), false, false);
     }
 
     private static bool Truthy(JsonNode? node) => node switch
@@ -137,25 +107,169 @@ public sealed partial class CardTemplate
         null => false,
         JsonArray a => a.Count > 0,
         JsonObject => true,
-        JsonValue v when v.TryGetValue<bool>(out var b) => b,
-        JsonValue v when v.TryGetValue<string>(out var s) => s.Length > 0,
-        JsonValue v when v.TryGetValue<decimal>(out var d) => d != 0,
+        JsonValue v => v.GetValueKind() switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.String => v.GetValue<string>().Length > 0,
+            JsonValueKind.Number => !v.TryGetValue<decimal>(out var d) || d != 0,
+            _ => true,
+        },
         _ => true,
     };
 
-    /// <summary>Resolves <c>a.b</c>, <c>$data</c>, <c>$data.a</c> or <c>$root.a</c>; null when any step is missing.</summary>
-    private static JsonNode? Evaluate(string path, Scope scope)
+    /// <summary><c>a.b</c>, <c>$data</c>, <c>$data.a</c> or <c>$root.a</c>, split once.</summary>
+    private sealed record Path(bool FromRoot, string[] Steps)
     {
-        var steps = path.Trim().Split('.');
-        var (node, start) = steps[0] switch
+        public static Path Of(string text)
         {
-            "$root" => (scope.Root, 1),
-            "$data" => (scope.Data, 1),
-            _ => (scope.Data, 0),
+            var steps = text.Trim().Split('.');
+            return steps[0] switch
+            {
+                "$root" => new Path(true, steps[1..]),
+                "$data" => new Path(false, steps[1..]),
+                _ => new Path(false, steps),
+            };
+        }
+
+        /// <summary>The value at the path; null when any step is missing.</summary>
+        public JsonNode? Evaluate(Scope scope)
+        {
+            var node = FromRoot ? scope.Root : scope.Data;
+            for (var i = 0; i < Steps.Length && node is not null; i++)
+                node = node is JsonObject obj && obj.TryGetPropertyValue(Steps[i], out var next) ? next : null;
+            return node;
+        }
+    }
+
+    private sealed record When(Path? Path, bool Negated, bool Constant)
+    {
+        public bool Holds(Scope scope) => Path is null ? Constant : Truthy(Path.Evaluate(scope)) != Negated;
+    }
+
+    private abstract class Node
+    {
+        /// <summary>The node filled in as a value (null: nothing).</summary>
+        public abstract JsonNode? ExpandValue(Scope scope);
+
+        /// <summary>The node as an array item: an object with <c>$data</c> gives one element per item, others one each.</summary>
+        public virtual void ExpandElements(Scope scope, JsonArray into) => into.Add(ExpandValue(scope));
+
+        /// <summary>The node as a property value: an object's first element, or nothing.</summary>
+        public virtual JsonNode? ExpandProperty(Scope scope) => ExpandValue(scope);
+
+        /// <summary>The value to read, not to place in the card (a <c>$data</c> list): no copy needed.</summary>
+        public virtual JsonNode? Read(Scope scope) => ExpandValue(scope);
+    }
+
+    private sealed class NullNode : Node
+    {
+        public static readonly NullNode Instance = new();
+
+        public override JsonNode? ExpandValue(Scope scope) => null;
+    }
+
+    private sealed class LiteralNode(JsonNode value) : Node
+    {
+        public override JsonNode? ExpandValue(Scope scope) => value.DeepClone();
+    }
+
+    /// <summary>A <c>$data</c> given as JSON rather than an expression: read, never copied.</summary>
+    private sealed class SharedNode(JsonNode? value) : Node
+    {
+        public override JsonNode? ExpandValue(Scope scope) => value;
+    }
+
+    private sealed class StringNode(string text) : Node
+    {
+        public override JsonNode? ExpandValue(Scope scope) => JsonValue.Create(text);
+    }
+
+    /// <summary>A string that is exactly one expression: the value with its JSON type.</summary>
+    private sealed class PathNode(Path path) : Node
+    {
+        public override JsonNode? ExpandValue(Scope scope) => path.Evaluate(scope)?.DeepClone();
+
+        public override JsonNode? Read(Scope scope) => path.Evaluate(scope);
+    }
+
+    private sealed class InterpolationNode(object[] parts) : Node
+    {
+        public override JsonNode? ExpandValue(Scope scope)
+        {
+            var text = new StringBuilder();
+            foreach (var part in parts)
+            {
+                if (part is string literal)
+                {
+                    text.Append(literal);
+                    continue;
+                }
+                switch (((Path)part).Evaluate(scope))
+                {
+                    case null:
+                        break;
+                    case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                        text.Append(v.GetValue<string>());
+                        break;
+                    case var other:
+                        text.Append(other.ToJsonString());
+                        break;
+                }
+            }
+            return JsonValue.Create(text.ToString());
+        }
+    }
+
+    private sealed class ArrayNode(Node[] items) : Node
+    {
+        public override JsonNode? ExpandValue(Scope scope)
+        {
+            var array = new JsonArray();
+            foreach (var item in items) item.ExpandElements(scope, array);
+            return array;
+        }
+    }
+
+    private sealed class ObjectNode((string Key, Node Value)[] properties, Node? data, When? when) : Node
+    {
+        public override JsonNode? ExpandValue(Scope scope) => ExpandObject(scope);
+
+        public override void ExpandElements(Scope scope, JsonArray into)
+        {
+            if (data is null)
+            {
+                if (ExpandObject(scope) is { } single) into.Add(single);
+                return;
+            }
+            foreach (var item in Items(scope))
+                if (ExpandObject(scope with { Data = item }) is { } expanded) into.Add(expanded);
+        }
+
+        public override JsonNode? ExpandProperty(Scope scope)
+        {
+            if (data is null) return ExpandObject(scope);
+            foreach (var item in Items(scope))
+                if (ExpandObject(scope with { Data = item }) is { } expanded) return expanded;
+            return null;
+        }
+
+        /// <summary>The object with its values filled in, or null when its <c>$when</c> is false.</summary>
+        public JsonObject? ExpandObject(Scope scope)
+        {
+            if (when is not null && !when.Holds(scope)) return null;
+            var result = new JsonObject();
+            foreach (var (key, value) in properties)
+                if (value.ExpandProperty(scope) is { } expanded) result[key] = expanded;
+            return result;
+        }
+
+        private List<JsonNode?> Items(Scope scope) => data!.Read(scope) switch
+        {
+            JsonArray array => [.. array],
+            null => [],
+            var single => [single],
         };
-        for (var i = start; i < steps.Length && node is not null; i++)
-            node = node is JsonObject obj && obj.TryGetPropertyValue(steps[i], out var next) ? next : null;
-        return node;
     }
 
     [GeneratedRegex(@"^\$\{([^{}]+)\}$")]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 using KenpoBot.Assistant;
 using Microsoft.Extensions.Logging;
 
@@ -28,22 +29,109 @@ public enum ReactionOutcome
 
 /// <summary>
 /// Writes answers and reactions to the feedback file. Never throws: a full disk or a locked file is logged and the turn
-/// goes on. Writes are serialised in this process; other processes wait on SQLite's lock for a few seconds at most.
+/// goes on. Answers are queued and written in the background, as many as are waiting in one transaction; a reaction,
+/// <see cref="FlushAsync"/> and disposal (the host's shutdown) write what is queued first, so a reaction always finds the
+/// answers sent before it and nothing queued is dropped on shutdown. Writes are serialised in this process; other processes
+/// wait on SQLite's lock for a few seconds at most.
 /// </summary>
-public sealed partial class FeedbackStore(FeedbackDatabase database, FeedbackOptions options, ILogger<FeedbackStore> logger)
+public sealed partial class FeedbackStore : IAsyncDisposable, IDisposable
 {
     /// <summary>Answers longer than this are kept cut; the question is bounded by MaxQuestionLength already.</summary>
     public const int MaxStoredAnswer = 8000;
 
+    /// <summary>Answers waiting to be written; past this a turn waits for room (it never drops one).</summary>
+    public const int QueueCapacity = 4096;
+
+    private const int MaxBatch = 256;
+
+    private readonly FeedbackDatabase database;
+    private readonly FeedbackOptions options;
+    private readonly ILogger<FeedbackStore> logger;
     private readonly SemaphoreSlim _writes = new(1, 1);
+    private readonly Channel<SentAnswer> _pending = Channel.CreateBounded<SentAnswer>(
+        new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = false });
+    private readonly Lazy<Task> _writer;
     private UserIdHasher? _hasher;
+
+    public FeedbackStore(FeedbackDatabase database, FeedbackOptions options, ILogger<FeedbackStore> logger)
+    {
+        this.database = database;
+        this.options = options;
+        this.logger = logger;
+        _writer = new Lazy<Task>(() => Task.Run(WriteQueuedAsync));
+    }
 
     public string Path => database.Path;
 
+    /// <summary>Queues the answer for the background writer; returns once it is queued (at once unless the queue is full).</summary>
     public async Task RecordAnswerAsync(SentAnswer sent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sent);
+        _ = _writer.Value;
+        if (_pending.Writer.TryWrite(sent)) return;
+        try
+        {
+            await _pending.Writer.WriteAsync(sent, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            // Shutting down: written here and now.
+            await _writes.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                Write([sent]);
+            }
+            finally
+            {
+                _writes.Release();
+            }
+        }
+    }
+
+    /// <summary>Writes every answer queued so far.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
         await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            WriteQueued();
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _pending.Writer.TryComplete();
+        if (_writer.IsValueCreated) await _writer.Value.ConfigureAwait(false);
+        await FlushAsync().ConfigureAwait(false);
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private async Task WriteQueuedAsync()
+    {
+        while (await _pending.Reader.WaitToReadAsync().ConfigureAwait(false))
+            await FlushAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Under <see cref="_writes"/>: the queue, in batches of one transaction each.</summary>
+    private void WriteQueued()
+    {
+        var batch = new List<SentAnswer>();
+        while (true)
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var sent)) batch.Add(sent);
+            if (batch.Count == 0) return;
+            Write(batch);
+        }
+    }
+
+    private void Write(IReadOnlyList<SentAnswer> batch)
+    {
         try
         {
             using var connection = database.OpenForWrite();
@@ -55,38 +143,39 @@ public sealed partial class FeedbackStore(FeedbackDatabase database, FeedbackOpt
                 VALUES ($at, $conversation, $question, $key, $intent, $notInDocuments, $byModel, $answer, $citations)
                 RETURNING id;
                 """;
-            var answer = sent.Answer;
-            var text = answer.Text ?? "";
-            insert.Parameters.AddWithValue("$at", Timestamp(sent.At));
-            insert.Parameters.AddWithValue("$conversation", sent.ConversationKey);
-            insert.Parameters.AddWithValue("$question", sent.Question);
-            insert.Parameters.AddWithValue("$key", QuestionKey.Of(sent.Question));
-            insert.Parameters.AddWithValue("$intent", answer.Intent.ToString());
-            insert.Parameters.AddWithValue("$notInDocuments", NotInDocuments.Is(answer) ? 1 : 0);
-            insert.Parameters.AddWithValue("$byModel", answer.ByModel ? 1 : 0);
-            insert.Parameters.AddWithValue("$answer", text.Length <= MaxStoredAnswer ? text : text[..MaxStoredAnswer]);
-            insert.Parameters.AddWithValue("$citations", JsonSerializer.Serialize(answer.Citations ?? [], Json));
-            var id = (long)insert.ExecuteScalar()!;
-
-            foreach (var activityId in sent.ActivityIds.Where(a => !string.IsNullOrEmpty(a)).Distinct())
+            using var link = connection.CreateCommand();
+            link.Transaction = transaction;
+            link.CommandText = "INSERT OR REPLACE INTO answer_messages (conversation_key, activity_id, answer_id) VALUES ($conversation, $activity, $answer);";
+            foreach (var sent in batch)
             {
-                using var link = connection.CreateCommand();
-                link.Transaction = transaction;
-                link.CommandText = "INSERT OR REPLACE INTO answer_messages (conversation_key, activity_id, answer_id) VALUES ($conversation, $activity, $answer);";
-                link.Parameters.AddWithValue("$conversation", sent.ConversationKey);
-                link.Parameters.AddWithValue("$activity", activityId);
-                link.Parameters.AddWithValue("$answer", id);
-                link.ExecuteNonQuery();
+                var answer = sent.Answer;
+                var text = answer.Text ?? "";
+                insert.Parameters.Clear();
+                insert.Parameters.AddWithValue("$at", Timestamp(sent.At));
+                insert.Parameters.AddWithValue("$conversation", sent.ConversationKey);
+                insert.Parameters.AddWithValue("$question", sent.Question);
+                insert.Parameters.AddWithValue("$key", QuestionKey.Of(sent.Question));
+                insert.Parameters.AddWithValue("$intent", answer.Intent.ToString());
+                insert.Parameters.AddWithValue("$notInDocuments", NotInDocuments.Is(answer) ? 1 : 0);
+                insert.Parameters.AddWithValue("$byModel", answer.ByModel ? 1 : 0);
+                insert.Parameters.AddWithValue("$answer", text.Length <= MaxStoredAnswer ? text : text[..MaxStoredAnswer]);
+                insert.Parameters.AddWithValue("$citations", JsonSerializer.Serialize(answer.Citations ?? [], Json));
+                var id = (long)insert.ExecuteScalar()!;
+
+                foreach (var activityId in sent.ActivityIds.Where(a => !string.IsNullOrEmpty(a)).Distinct())
+                {
+                    link.Parameters.Clear();
+                    link.Parameters.AddWithValue("$conversation", sent.ConversationKey);
+                    link.Parameters.AddWithValue("$activity", activityId);
+                    link.Parameters.AddWithValue("$answer", id);
+                    link.ExecuteNonQuery();
+                }
             }
             transaction.Commit();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
-            LogAnswerNotStored(logger, ex, database.Path);
-        }
-        finally
-        {
-            _writes.Release();
+            LogAnswersNotStored(logger, ex, batch.Count, database.Path);
         }
     }
 
@@ -97,6 +186,7 @@ public sealed partial class FeedbackStore(FeedbackDatabase database, FeedbackOpt
         await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            WriteQueued(); // the answer it reacts to may still be queued
             using var connection = database.OpenForWrite();
             var replyTo = reaction.ReplyToId;
             var match = "reply_to_id";
@@ -167,8 +257,8 @@ public sealed partial class FeedbackStore(FeedbackDatabase database, FeedbackOpt
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not store an answer in the feedback file {Path}; the reply was sent")]
-    private static partial void LogAnswerNotStored(ILogger logger, Exception exception, string path);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not store {Count} answer(s) in the feedback file {Path}; the replies were sent")]
+    private static partial void LogAnswersNotStored(ILogger logger, Exception exception, int count, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not store a reaction in the feedback file {Path}")]
     private static partial void LogReactionNotStored(ILogger logger, Exception exception, string path);
