@@ -171,4 +171,19 @@ public sealed class AnswerMessagesTests
         var claims = cited!["citation"]!.AsArray();
         Assert.Equal(Enumerable.Range(1, claims.Count), claims.Select(c => (int)c!["position"]!));
     }
+
+    [Fact]
+    public void ActivitySize_OfAMessageWithItsCard_IsTheSizeOfTheWholeMessage()
+    {
+        // The size with each card counted once, from a stand-in, equals the size of the message serialized whole.
+        var composer = new ReplyComposer(Options.Create(new BotFrontEndOptions()));
+        var citations = new[] { new Citation("doc1", "第6期アクションプラン", "「KPI」\\ <b>", "2024", "協会全体", "返納金債権の回収率 \"65%\"") };
+        var answer = new Answer("返納金債権とは？", Intent.Search, "返納金債権とは、資格喪失後の受診で…\n改行と \"引用符\" と </script>", citations, [], []) { Suggestions = ["次の質問？"] };
+
+        var messages = AnswerMessages.Build(RecordingTurn.Incoming(text: answer.Question), composer.Compose(answer), answer);
+
+        var withCard = Assert.Single(messages, m => m.Attachments is { Count: > 0 });
+        Assert.Equal(ProtocolJson.Utf16Size(withCard), ProtocolJson.ActivitySize(withCard));
+        Assert.Equal(ProtocolJson.Utf16Size(withCard), ProtocolJson.ActivitySize(withCard)); // measured again, from the kept card size
+    }
 }

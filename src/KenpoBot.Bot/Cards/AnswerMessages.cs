@@ -53,7 +53,7 @@ public static class AnswerMessages
             var marked = CitationMarkers.Place(baseText, citations.Take(count).ToList());
             var keep = marked.Claims.Count > 0 || reply.MessageText.Length > 0;
             var activity = WithFeedback(plain with { Text = keep ? marked.Text : plain.Text }, AiEntities.Message(answer.ByModel, marked.Claims));
-            if (count == 0 || ProtocolJson.Utf16Size(activity) <= maxBytes) return activity;
+            if (count == 0 || ProtocolJson.ActivitySize(activity) <= maxBytes) return activity;
         }
     }
 

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -23,6 +25,23 @@ public static class ProtocolJson
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    private static readonly ConditionalWeakTable<JsonObject, StrongBox<int>> CardSizes = new();
+
+    /// <summary>A card's <see cref="Utf16Size"/>, measured once: a composed card is not changed afterwards.</summary>
+    public static int CardSize(JsonObject card) => CardSizes.GetValue(card, c => new StrongBox<int>(Utf16Size(c))).Value;
+
+    /// <summary>
+    /// An activity's <see cref="Utf16Size"/>, its cards counted by <see cref="CardSize"/>: the activity is serialized with a
+    /// one-character stand-in for each card, whose size is then swapped for the card's.
+    /// </summary>
+    public static int ActivitySize(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.Attachments is not { Count: > 0 } attachments || !attachments.All(a => a.Content is JsonObject)) return Utf16Size(activity);
+        var standIns = activity with { Attachments = [.. attachments.Select(a => a with { Content = JsonValue.Create(0) })] };
+        return Utf16Size(standIns) + attachments.Sum(a => CardSize((JsonObject)a.Content!) - 2);
     }
 
     [ThreadStatic]
