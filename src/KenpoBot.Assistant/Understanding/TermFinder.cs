@@ -11,6 +11,9 @@ public sealed class TermFinder
     private const double MinCoverage = 0.75;
 
     private readonly IReadOnlyList<(GlossaryEntry Entry, string Name)> names;
+    private readonly (GlossaryEntry Entry, string Name, int[] Bigrams)[] fuzzyNames;
+    private readonly Dictionary<string, GlossaryEntry> byTerm = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GlossaryEntry> byReading = new(StringComparer.Ordinal);
     private readonly KnowledgeBase knowledge;
 
     public TermFinder(KnowledgeBase knowledge)
@@ -21,6 +24,13 @@ public sealed class TermFinder
             .Where(p => p.Name.Length >= 2)
             .OrderByDescending(p => p.Name.Length)
             .ToList();
+        fuzzyNames = [.. names.Where(p => p.Name.Length >= 4).Select(p => (p.Entry, p.Name, Bigrams(p.Name)))];
+        // The first entry of a term or reading wins, as a scan in glossary order would find it.
+        foreach (var entry in knowledge.Glossary)
+        {
+            byTerm.TryAdd(JapaneseYears.Normalize(entry.Term), entry);
+            if (entry.Reading is { } reading) byReading.TryAdd(reading, entry);
+        }
     }
 
     /// <summary>How the term was found: exact, synonym, reading, contained or fuzzy.</summary>
@@ -32,13 +42,13 @@ public sealed class TermFinder
         var close = open >= 0 ? t.IndexOf('」', open + 1) : -1;
         if (close > open + 1 && Find(t[(open + 1)..close]) is { Entry: not null } quoted) return quoted;
         if (t.Length == 0) return (null, "");
-        if (knowledge.Glossary.FirstOrDefault(e => JapaneseYears.Normalize(e.Term) == t) is { } exact) return (exact, "exact");
+        if (byTerm.TryGetValue(t, out var exact)) return (exact, "exact");
         if (knowledge.FindTerm(t) is { } synonym) return (synonym, "synonym");
-        if (knowledge.Glossary.FirstOrDefault(e => e.Reading == t) is { } reading) return (reading, "reading");
+        if (byReading.TryGetValue(t, out var reading)) return (reading, "reading");
         var contained = names.FirstOrDefault(p => Caseless.Contains(t, p.Name));
-        var fuzzy = names
-            .Where(p => p.Name.Length >= 4)
-            .Select(p => (p.Entry, p.Name, Coverage: Coverage(t, p.Name)))
+        var textBigrams = new HashSet<int>(Bigrams(t));
+        var fuzzy = fuzzyNames
+            .Select(p => (p.Entry, p.Name, Coverage: Coverage(textBigrams, p.Bigrams)))
             .Where(p => p.Coverage >= MinCoverage)
             .OrderByDescending(p => p.Coverage).ThenByDescending(p => p.Name.Length)
             .FirstOrDefault();
@@ -64,15 +74,19 @@ public sealed class TermFinder
     }
 
     /// <summary>The share of the name's bigrams that occur in the text.</summary>
-    private static double Coverage(string text, string name)
+    private static double Coverage(HashSet<int> text, int[] name)
     {
-        var total = 0;
         var found = 0;
-        for (var i = 0; i + 1 < name.Length; i++)
-        {
-            total++;
-            if (Caseless.Contains(text, name.AsSpan(i, 2))) found++;
-        }
-        return total == 0 ? 0 : (double)found / total;
+        foreach (var bigram in name) if (text.Contains(bigram)) found++;
+        return name.Length == 0 ? 0 : (double)found / name.Length;
+    }
+
+    /// <summary>Each pair of adjacent characters, case folded as OrdinalIgnoreCase folds them, as one number.</summary>
+    private static int[] Bigrams(string text)
+    {
+        if (text.Length < 2) return [];
+        var bigrams = new int[text.Length - 1];
+        for (var i = 0; i + 1 < text.Length; i++) bigrams[i] = char.ToUpperInvariant(text[i]) << 16 | char.ToUpperInvariant(text[i + 1]);
+        return bigrams;
     }
 }
