@@ -4,6 +4,7 @@ using KenpoBot.Assistant;
 using KenpoBot.Bot.Feedback;
 using KenpoBot.Bot.Tests.Support;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KenpoBot.Bot.Tests;
 
@@ -56,6 +57,8 @@ public sealed class FeedbackFlowTests : IAsyncLifetime
 
     private List<Dictionary<string, object?>> Rows(string sql)
     {
+        // Answers are written in the background: what was sent so far is written first.
+        _bot.Services.GetRequiredService<FeedbackStore>().FlushAsync().GetAwaiter().GetResult();
         using var connection = new SqliteConnection($"Data Source={_bot.FeedbackPath};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
