@@ -57,13 +57,27 @@ public sealed class AnswerComposer(KnowledgeBase knowledge, ContentWords content
         var words = contentWords.Of(question, singleKanji: false);
         if (words.Count == 0 || hits.Count == 0) return [];
         return hits
-            .Select(h => (Hit: h, Found: words.Count(w => Caseless.Contains(EntryText(h), w) || Caseless.Contains(h.Snippet + h.Section + h.DocumentTitle, w))))
+            .Select(h => (Hit: h, Found: Found(h, words)))
             .Where(p => p.Found >= share * words.Count)
             .Select(p => p.Hit.Kind == EntryKind.Section && BestLine(EntryText(p.Hit), words) is { } line && !p.Hit.Snippet.Contains(line, StringComparison.Ordinal)
                 ? p.Hit with { Snippet = p.Hit.Snippet + " … " + line }
                 : p.Hit)
             .Take(8)
             .ToList();
+    }
+
+    /// <summary>
+    /// How many of the words the hit holds: in its entry's text, else in its snippet, section and document title (made once, and
+    /// only when a word is not in the text: the snippet is highlighted when first read).
+    /// </summary>
+    private int Found(PlanPassage hit, IReadOnlyList<string> words)
+    {
+        var text = EntryText(hit);
+        string? rest = null;
+        var found = 0;
+        foreach (var word in words)
+            if (Caseless.Contains(text, word) || Caseless.Contains(rest ??= hit.Snippet + hit.Section + hit.DocumentTitle, word)) found++;
+        return found;
     }
 
     /// <summary>The line of a section that holds the most question words, when it holds at least one.</summary>

@@ -61,7 +61,9 @@ public sealed class MetricResolver
                 // Short names must stand in the text as written: 2–3 characters leave no room for a typo.
                 if (nameKey.Length <= 3) continue;
                 var found = 0;
-                foreach (var bigram in bigrams) if (questionBigrams.Contains(bigram)) found++;
+                var needed = MinCoverage * bigrams.Length;
+                for (var i = 0; i < bigrams.Length && found + (bigrams.Length - i) >= needed; i++)
+                    if (questionBigrams.Contains(bigrams[i])) found++;
                 var coverage = (double)found / bigrams.Length;
                 if (coverage < MinCoverage || !Contiguous(key, nameKey)) continue;
                 match = new MetricMatch(metric, found, coverage, name);
