@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using KenpoBot.Assistant;
 using KenpoBot.Bot.Cards;
@@ -185,5 +186,24 @@ public sealed class AnswerMessagesTests
         var withCard = Assert.Single(messages, m => m.Attachments is { Count: > 0 });
         Assert.Equal(ProtocolJson.Utf16Size(withCard), ProtocolJson.ActivitySize(withCard));
         Assert.Equal(ProtocolJson.Utf16Size(withCard), ProtocolJson.ActivitySize(withCard)); // measured again, from the kept card size
+    }
+
+    [Fact]
+    public void MeasuredCard_IsSentAsTheSameJson_AsBeforeItWasMeasured()
+    {
+        // A measured card's JSON is kept and written as is: the message's JSON must not change by being measured.
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = "返納金債権 \"65%\" </script> \\ \u2028" }),
+        };
+        var message = RecordingTurn.Incoming(text: "q").CreateReply("本文", attachments: [new Attachment { ContentType = Reply.AdaptiveCardContentType, Content = card }]);
+        var before = JsonSerializer.Serialize(message, ProtocolJson.Options);
+
+        var size = ProtocolJson.CardSize(card);
+        var after = JsonSerializer.Serialize(message, ProtocolJson.Options);
+
+        Assert.Equal(before, after);
+        Assert.Equal(JsonSerializer.Serialize(card, ProtocolJson.Options).Length * 2, size);
     }
 }

@@ -22,15 +22,26 @@ public static class ProtocolJson
             Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
             MaxDepth = 64,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+            Converters = { new MeasuredCardConverter() },
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
 
-    private static readonly ConditionalWeakTable<JsonObject, StrongBox<int>> CardSizes = new();
+    /// <summary>A composed card's JSON as sent, and its size.</summary>
+    private sealed record MeasuredCard(byte[] Utf8, int Size);
 
-    /// <summary>A card's <see cref="Utf16Size"/>, measured once: a composed card is not changed afterwards.</summary>
-    public static int CardSize(JsonObject card) => CardSizes.GetValue(card, c => new StrongBox<int>(Utf16Size(c))).Value;
+    private static readonly ConditionalWeakTable<JsonObject, MeasuredCard> Cards = new();
+
+    /// <summary>
+    /// A card's <see cref="Utf16Size"/>, measured once: a composed card is not changed afterwards. Its JSON is kept with it and
+    /// written as is wherever the card is sent (<see cref="MeasuredCardConverter"/>), so a card is serialized once.
+    /// </summary>
+    public static int CardSize(JsonObject card) => Cards.GetValue(card, c =>
+    {
+        var utf8 = Serialize(c, buffer => buffer.WrittenSpan.ToArray());
+        return new MeasuredCard(utf8, Encoding.UTF8.GetCharCount(utf8) * 2);
+    }).Size;
 
     /// <summary>
     /// An activity's <see cref="Utf16Size"/>, its cards counted by <see cref="CardSize"/>: the activity is serialized with a
@@ -54,7 +65,9 @@ public static class ProtocolJson
     /// The size of a JSON payload as Teams counts it: UTF-16 code units, two bytes each. Counted from the UTF-8 the serializer
     /// writes into a buffer kept per thread, so that measuring a card (done several times per answer) makes no string.
     /// </summary>
-    public static int Utf16Size(object value)
+    public static int Utf16Size(object value) => Serialize(value, buffer => Encoding.UTF8.GetCharCount(buffer.WrittenSpan) * 2);
+
+    private static T Serialize<T>(object value, Func<ArrayBufferWriter<byte>, T> read)
     {
         ArgumentNullException.ThrowIfNull(value);
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(16 * 1024);
@@ -65,11 +78,24 @@ public static class ProtocolJson
         {
             JsonSerializer.Serialize(writer, value, value.GetType(), Options);
             writer.Flush();
-            return Encoding.UTF8.GetCharCount(buffer.WrittenSpan) * 2;
+            return read(buffer);
         }
         finally
         {
             if (buffer.Capacity > 1024 * 1024) (t_buffer, t_writer) = (null, null); // an outsized payload does not stay
+        }
+    }
+
+    /// <summary>Writes a card measured by <see cref="CardSize"/> from its kept JSON (made with these options); any other node as usual.</summary>
+    private sealed class MeasuredCardConverter : JsonConverter<JsonNode>
+    {
+        public override JsonNode? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            JsonNode.Parse(ref reader, new JsonNodeOptions { PropertyNameCaseInsensitive = options.PropertyNameCaseInsensitive });
+
+        public override void Write(Utf8JsonWriter writer, JsonNode value, JsonSerializerOptions options)
+        {
+            if (value is JsonObject card && Cards.TryGetValue(card, out var measured)) writer.WriteRawValue(measured.Utf8, skipInputValidation: true);
+            else value.WriteTo(writer, options);
         }
     }
 }
