@@ -34,7 +34,10 @@ public sealed partial class CardTemplate
     /// <summary>A template from JSON text, for tests of the templating itself.</summary>
     internal static CardTemplate Parse(string name, string json) => new(name, (JsonObject)JsonNode.Parse(json)!);
 
-    public JsonObject Expand(JsonNode? data) => _root.ExpandObject(new Scope(data, data))!;
+    public JsonObject Expand(JsonNode? data) => Expand(JsonSerializer.SerializeToElement(data));
+
+    /// <summary>The card for <paramref name="data"/> (read in place: nothing of it is copied but what the card shows).</summary>
+    public JsonObject Expand(JsonElement data) => _root.ExpandObject(new Scope(data, data))!;
 
     private static CardTemplate Read(string name)
     {
@@ -53,7 +56,10 @@ public sealed partial class CardTemplate
         }
     }
 
-    private readonly record struct Scope(JsonNode? Root, JsonNode? Data);
+    /// <summary>The data's root and the current <c>$data</c>; a JSON null or a missing value is <c>default</c> (Undefined).</summary>
+    private readonly record struct Scope(JsonElement Root, JsonElement Data);
+
+    private static bool Missing(JsonElement value) => value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null;
 
     private static Node Compile(JsonNode? node) => node switch
     {
@@ -68,7 +74,7 @@ public sealed partial class CardTemplate
     {
         Node? data = null;
         if (obj.TryGetPropertyValue("$data", out var dataExpr))
-            data = dataExpr is JsonValue v && v.GetValueKind() == JsonValueKind.String ? CompileString(v.GetValue<string>()) : new SharedNode(dataExpr);
+            data = dataExpr is JsonValue v && v.GetValueKind() == JsonValueKind.String ? CompileString(v.GetValue<string>()) : new SharedNode(JsonSerializer.SerializeToElement(dataExpr));
         var when = obj.TryGetPropertyValue("$when", out var whenExpr) ? CompileWhen(whenExpr) : null;
         var properties = obj.Where(p => p.Key is not ("$data" or "$when")).Select(p => (p.Key, Compile(p.Value))).ToArray();
         return new ObjectNode(properties, data, when);
@@ -118,6 +124,24 @@ public sealed partial class CardTemplate
         _ => true,
     };
 
+    private static bool Truthy(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.False => false,
+        JsonValueKind.Array => value.GetArrayLength() > 0,
+        JsonValueKind.String => value.GetString()!.Length > 0,
+        JsonValueKind.Number => !value.TryGetDecimal(out var d) || d != 0,
+        _ => true,
+    };
+
+    /// <summary>A value of the data as a node of the card.</summary>
+    private static JsonNode? ToNode(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Undefined or JsonValueKind.Null => null,
+        JsonValueKind.Object => JsonObject.Create(value),
+        JsonValueKind.Array => JsonArray.Create(value),
+        _ => JsonValue.Create(value),
+    };
+
     /// <summary><c>a.b</c>, <c>$data</c>, <c>$data.a</c> or <c>$root.a</c>, split once.</summary>
     private sealed record Path(bool FromRoot, string[] Steps)
     {
@@ -132,13 +156,21 @@ public sealed partial class CardTemplate
             };
         }
 
-        /// <summary>The value at the path; null when any step is missing.</summary>
-        public JsonNode? Evaluate(Scope scope)
+        /// <summary>The value at the path; <c>default</c> when any step is missing. Names match ignoring case, as the data's were.</summary>
+        public JsonElement Evaluate(Scope scope)
         {
-            var node = FromRoot ? scope.Root : scope.Data;
-            for (var i = 0; i < Steps.Length && node is not null; i++)
-                node = node is JsonObject obj && obj.TryGetPropertyValue(Steps[i], out var next) ? next : null;
-            return node;
+            var value = FromRoot ? scope.Root : scope.Data;
+            for (var i = 0; i < Steps.Length && !Missing(value); i++)
+                value = value.ValueKind == JsonValueKind.Object && Property(value, Steps[i]) is { } next ? next : default;
+            return value;
+        }
+
+        private static JsonElement? Property(JsonElement obj, string name)
+        {
+            if (obj.TryGetProperty(name, out var exact)) return exact;
+            foreach (var property in obj.EnumerateObject())
+                if (property.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) return property.Value;
+            return null;
         }
     }
 
@@ -158,8 +190,8 @@ public sealed partial class CardTemplate
         /// <summary>The node as a property value: an object's first element, or nothing.</summary>
         public virtual JsonNode? ExpandProperty(Scope scope) => ExpandValue(scope);
 
-        /// <summary>The value to read, not to place in the card (a <c>$data</c> list): no copy needed.</summary>
-        public virtual JsonNode? Read(Scope scope) => ExpandValue(scope);
+        /// <summary>The value to read, not to place in the card (a <c>$data</c> list).</summary>
+        public virtual JsonElement Read(Scope scope) => ExpandValue(scope) is { } node ? JsonSerializer.SerializeToElement(node) : default;
     }
 
     private sealed class NullNode : Node
@@ -174,10 +206,12 @@ public sealed partial class CardTemplate
         public override JsonNode? ExpandValue(Scope scope) => value.DeepClone();
     }
 
-    /// <summary>A <c>$data</c> given as JSON rather than an expression: read, never copied.</summary>
-    private sealed class SharedNode(JsonNode? value) : Node
+    /// <summary>A <c>$data</c> given as JSON rather than an expression: read only.</summary>
+    private sealed class SharedNode(JsonElement value) : Node
     {
-        public override JsonNode? ExpandValue(Scope scope) => value;
+        public override JsonNode? ExpandValue(Scope scope) => ToNode(value);
+
+        public override JsonElement Read(Scope scope) => value;
     }
 
     private sealed class StringNode(string text) : Node
@@ -188,9 +222,9 @@ public sealed partial class CardTemplate
     /// <summary>A string that is exactly one expression: the value with its JSON type.</summary>
     private sealed class PathNode(Path path) : Node
     {
-        public override JsonNode? ExpandValue(Scope scope) => path.Evaluate(scope)?.DeepClone();
+        public override JsonNode? ExpandValue(Scope scope) => ToNode(path.Evaluate(scope));
 
-        public override JsonNode? Read(Scope scope) => path.Evaluate(scope);
+        public override JsonElement Read(Scope scope) => path.Evaluate(scope);
     }
 
     private sealed class InterpolationNode(object[] parts) : Node
@@ -205,17 +239,10 @@ public sealed partial class CardTemplate
                     text.Append(literal);
                     continue;
                 }
-                switch (((Path)part).Evaluate(scope))
-                {
-                    case null:
-                        break;
-                    case JsonValue v when v.GetValueKind() == JsonValueKind.String:
-                        text.Append(v.GetValue<string>());
-                        break;
-                    case var other:
-                        text.Append(other.ToJsonString());
-                        break;
-                }
+                var value = ((Path)part).Evaluate(scope);
+                if (Missing(value)) continue;
+                // A string as it is; anything else as JSON with the default options (as JsonNode.ToJsonString writes it).
+                text.Append(value.ValueKind == JsonValueKind.String ? value.GetString() : JsonSerializer.Serialize(value));
             }
             return JsonValue.Create(text.ToString());
         }
@@ -264,12 +291,12 @@ public sealed partial class CardTemplate
             return result;
         }
 
-        private List<JsonNode?> Items(Scope scope) => data!.Read(scope) switch
+        private List<JsonElement> Items(Scope scope)
         {
-            JsonArray array => [.. array],
-            null => [],
-            var single => [single],
-        };
+            var items = data!.Read(scope);
+            if (Missing(items)) return [];
+            return items.ValueKind == JsonValueKind.Array ? [.. items.EnumerateArray()] : [items];
+        }
     }
 
     [GeneratedRegex(@"^\$\{([^{}]+)\}$")]
