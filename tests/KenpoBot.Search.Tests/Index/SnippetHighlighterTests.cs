@@ -38,4 +38,24 @@ public sealed class SnippetHighlighterTests(IndexFixture fixture) : IClassFixtur
         var second = fixture.Searcher.Search("後発医薬品の使用割合", top: 5).Select(h => h.MarkedSnippet).ToList();
         Assert.Equal(first, second);
     }
+
+    [Fact]
+    public void HighlightReader_DocFreq_IsTheIndexs_AskedOnceOrTwice()
+    {
+        // The highlighter weighs terms by document frequency; the highlighting reader keeps them. Same numbers as the index's own.
+        var terms = new[] { "特定", "保健", "指導", "実施", "どこにもない語" }.Select(t => new Lucene.Net.Index.Term(Fields.Text, t)).ToList();
+        fixture.Index.Use((searcher, _, vectors) =>
+        {
+            var reader = vectors.Reader(searcher);
+            foreach (var term in terms)
+            {
+                var expected = searcher.IndexReader.DocFreq(term);
+                Assert.Equal(expected, reader.DocFreq(term));
+                Assert.Equal(expected, reader.DocFreq(term)); // from the kept value
+            }
+            Assert.Contains(terms, t => searcher.IndexReader.DocFreq(t) > 0);
+            Assert.Equal(0, reader.DocFreq(terms[^1]));
+            return 0;
+        });
+    }
 }
