@@ -46,9 +46,10 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>
     /// The version of what goes into an index besides the corpus: entries, fields, analysis, similarity. Raise it with any such
     /// change, so that an index on disk built the old way is rebuilt at start. 2: BM25 ranking. 5: term vectors with offsets
-    /// on the body, for snippets.
+    /// on the body, for snippets. 6: no compound file (a compound file's slices give each cloned input of a search its own
+    /// read buffer; a plain file in the RAM directory is read in place).
     /// </summary>
-    public const int Format = 5;
+    public const int Format = 6;
 
     /// <summary>Builds the index when it is missing, was built from another corpus (by content hash) or in an older <see cref="Format"/>.</summary>
     public IndexStatus EnsureCurrent(KnowledgeBase knowledge, IProgress<IndexProgress>? progress = null)
@@ -68,7 +69,7 @@ public sealed class KnowledgeIndex : IDisposable
         try
         {
             using (var directory = FSDirectory.Open(path))
-            using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { OpenMode = OpenMode.CREATE, RAMBufferSizeMB = 64, Similarity = Ranking }))
+            using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { OpenMode = OpenMode.CREATE, RAMBufferSizeMB = 64, Similarity = Ranking, UseCompoundFile = false }))
             {
                 for (var i = 0; i < entries.Count; i++)
                 {
