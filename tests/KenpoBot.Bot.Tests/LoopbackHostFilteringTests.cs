@@ -44,6 +44,33 @@ public sealed class LoopbackHostFilteringTests
         Assert.Contains("回答: " + Question, await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("127.0.0.2:3978", HttpStatusCode.OK)]
+    [InlineData("127.0.0.2", HttpStatusCode.OK)]
+    [InlineData("127.0.0.3:3978", HttpStatusCode.BadRequest)]
+    public async Task Post_BoundToAnotherLoopbackAddress_ThatHostIsAnswered_OthersAreNot(string host, HttpStatusCode expected)
+    {
+        // The start check allows any loopback address; the Host filter then accepts the one bound too.
+        await using var channel = await FakeChannel.StartAsync();
+        await using var bot = await BotServer.StartAsync(replyTo: channel, urls: "http://127.0.0.2:0");
+
+        using var response = await PostAsync(bot, channel, host);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(expected == HttpStatusCode.OK ? 1 : 0, bot.Assistant.Asked.Count);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.2:3978", "127.0.0.2")]
+    [InlineData("http://localhost:3978;http://127.0.0.5:80", "127.0.0.5")]
+    [InlineData("http://0.0.0.0:3978", null)]
+    [InlineData("http://[::1]:3978", "[::1]")]
+    [InlineData("http://evil.example:3978", null)]
+    public void BoundLoopbackHosts_AreTheLoopbackLiterals(string urls, string? expected)
+    {
+        Assert.Equal(expected is null ? [] : [expected], LoopbackHostFiltering.BoundLoopbackHosts(urls));
+    }
+
     [Fact]
     public async Task Post_AuthenticatedWithPublicHost_IsAnswered()
     {
