@@ -67,30 +67,16 @@ public static class BotEndpoints
 
         try
         {
-            // A declared length is read into an array of exactly that size (Kestrel refuses a body that differs from it).
+            // A declared length is read into an array of exactly that size (Kestrel refuses a body that differs from it; a body
+            // that ends early is an EndOfStreamException, an IOException).
             if (http.Request.ContentLength is { } length)
             {
                 var body = new byte[length];
                 await http.Request.Body.ReadExactlyAsync(body, cancellationToken).ConfigureAwait(false);
                 return (body, StatusCodes.Status200OK);
             }
-        }
-        catch (EndOfStreamException)
-        {
-            return (null, StatusCodes.Status400BadRequest);
-        }
-        catch (BadHttpRequestException ex)
-        {
-            return (null, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? ex.StatusCode : StatusCodes.Status400BadRequest);
-        }
-        catch (Exception ex) when (ex is IOException || (ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
-        {
-            return (null, StatusCodes.Status400BadRequest);
-        }
 
-        var buffer = new ArrayBufferWriter<byte>(4 * 1024);
-        try
-        {
+            var buffer = new ArrayBufferWriter<byte>(4 * 1024);
             while (true)
             {
                 var memory = buffer.GetMemory(4 * 1024);

@@ -63,23 +63,25 @@ public sealed partial class BotStartupCheck(
     }
 
     /// <summary>localhost, 127.0.0.0/8 or ::1. A wildcard (*, +, 0.0.0.0, [::]) or any other name or address is not.</summary>
-    public static bool IsLoopback(string address)
+    public static bool IsLoopback(string address) =>
+        Parse(address) is { } binding
+        && (binding.IsUnixPipe || binding.IsNamedPipe || string.Equals(binding.Host, "localhost", StringComparison.OrdinalIgnoreCase) || IsLoopbackLiteral(binding.Host));
+
+    /// <summary>A listening address (<c>http://127.0.0.1:3978</c>), or null when it is not one.</summary>
+    internal static BindingAddress? Parse(string address)
     {
-        BindingAddress binding;
         try
         {
-            binding = BindingAddress.Parse(address);
+            return BindingAddress.Parse(address);
         }
         catch (FormatException)
         {
-            return false;
+            return null;
         }
-
-        if (binding.IsUnixPipe || binding.IsNamedPipe) return true;
-        var host = binding.Host;
-        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)) return true;
-        return IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip);
     }
+
+    /// <summary>A loopback IP address written as a host (IPv6 in brackets or not).</summary>
+    internal static bool IsLoopbackLiteral(string host) => IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MicrosoftAppId is empty: the bot runs in unauthenticated local mode. Requests are not authenticated and replies go only to the service URLs in KenpoBot:UnauthenticatedServiceUrls. It listens on loopback only.")]
     private static partial void LogUnauthenticated(ILogger logger);

@@ -1,7 +1,6 @@
 using KenpoBot.Bot.Auth;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -27,21 +26,9 @@ public sealed class LoopbackHostFiltering(IOptions<BotAuthenticationOptions> aut
     }
 
     /// <summary>The hosts of the configured addresses that are loopback IP literals (wildcards and names are not).</summary>
-    public static IEnumerable<string> BoundLoopbackHosts(string? urls)
-    {
-        foreach (var url in (urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!BotStartupCheck.IsLoopback(url)) continue;
-            BindingAddress binding;
-            try
-            {
-                binding = BindingAddress.Parse(url);
-            }
-            catch (FormatException)
-            {
-                continue;
-            }
-            if (!binding.IsUnixPipe && !binding.IsNamedPipe && System.Net.IPAddress.TryParse(binding.Host.Trim('[', ']'), out _)) yield return binding.Host;
-        }
-    }
+    public static IEnumerable<string> BoundLoopbackHosts(string? urls) =>
+        (urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(BotStartupCheck.Parse)
+            .Where(b => b is { IsUnixPipe: false, IsNamedPipe: false } && BotStartupCheck.IsLoopbackLiteral(b.Host))
+            .Select(b => b!.Host);
 }

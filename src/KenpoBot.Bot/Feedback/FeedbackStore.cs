@@ -76,25 +76,20 @@ public sealed partial class FeedbackStore : IAsyncDisposable, IDisposable
         catch (ChannelClosedException)
         {
             // Shutting down: written here and now.
-            await _writes.WaitAsync(CancellationToken.None).ConfigureAwait(false);
-            try
-            {
-                Write([sent]);
-            }
-            finally
-            {
-                _writes.Release();
-            }
+            await UnderWritesAsync(() => Write([sent]), CancellationToken.None).ConfigureAwait(false);
         }
     }
 
     /// <summary>Writes every answer queued so far.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    public Task FlushAsync(CancellationToken cancellationToken = default) => UnderWritesAsync(WriteQueued, cancellationToken);
+
+    /// <summary>Runs <paramref name="write"/> as this process's one writer of the file.</summary>
+    private async Task UnderWritesAsync(Action write, CancellationToken cancellationToken)
     {
         await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            WriteQueued();
+            write();
         }
         finally
         {

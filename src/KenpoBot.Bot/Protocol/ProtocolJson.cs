@@ -63,7 +63,7 @@ public static class ProtocolJson
 
     /// <summary>
     /// The size of a JSON payload as Teams counts it: UTF-16 code units, two bytes each. Counted from the UTF-8 the serializer
-    /// writes into a buffer kept per thread, so that measuring a card (done several times per answer) makes no string.
+    /// writes into a buffer kept per thread, so that measuring makes no string.
     /// </summary>
     public static int Utf16Size(object value) => Serialize(value, buffer => Encoding.UTF8.GetCharCount(buffer.WrittenSpan) * 2);
 
