@@ -139,13 +139,8 @@ public sealed class MetricResolver
         return last >= first && last - first <= name.Length + 4;
     }
 
-    /// <summary>The distinct character bigrams of a key, each as one int (two UTF-16 units): no string per bigram.</summary>
-    private static HashSet<int> Bigrams(string key)
-    {
-        var set = new HashSet<int>();
-        for (var i = 0; i + 1 < key.Length; i++) set.Add(key[i] << 16 | key[i + 1]);
-        return set;
-    }
+    /// <summary>The distinct character bigrams of a key.</summary>
+    private static HashSet<int> Bigrams(string key) => [.. CharBigrams.All(key)];
 
     /// <summary>NFKC, lower case, and only letters and digits, without the particles that float inside names (の, を, が, に, と).</summary>
     public static string Key(string text)

@@ -24,7 +24,7 @@ public sealed class TermFinder
             .Where(p => p.Name.Length >= 2)
             .OrderByDescending(p => p.Name.Length)
             .ToList();
-        fuzzyNames = [.. names.Where(p => p.Name.Length >= 4).Select(p => (p.Entry, p.Name, Bigrams(p.Name)))];
+        fuzzyNames = [.. names.Where(p => p.Name.Length >= 4).Select(p => (p.Entry, p.Name, CharBigrams.All(p.Name, foldCase: true)))];
         // The first entry of a term or reading wins, as a scan in glossary order would find it.
         foreach (var entry in knowledge.Glossary)
         {
@@ -46,7 +46,7 @@ public sealed class TermFinder
         if (knowledge.FindTerm(t) is { } synonym) return (synonym, "synonym");
         if (byReading.TryGetValue(t, out var reading)) return (reading, "reading");
         var contained = names.FirstOrDefault(p => Caseless.Contains(t, p.Name));
-        var textBigrams = new HashSet<int>(Bigrams(t));
+        var textBigrams = new HashSet<int>(CharBigrams.All(t, foldCase: true));
         var fuzzy = fuzzyNames
             .Select(p => (p.Entry, p.Name, Coverage: Coverage(textBigrams, p.Bigrams)))
             .Where(p => p.Coverage >= MinCoverage)
@@ -79,14 +79,5 @@ public sealed class TermFinder
         var found = 0;
         foreach (var bigram in name) if (text.Contains(bigram)) found++;
         return name.Length == 0 ? 0 : (double)found / name.Length;
-    }
-
-    /// <summary>Each pair of adjacent characters, case folded as OrdinalIgnoreCase folds them, as one number.</summary>
-    private static int[] Bigrams(string text)
-    {
-        if (text.Length < 2) return [];
-        var bigrams = new int[text.Length - 1];
-        for (var i = 0; i + 1 < text.Length; i++) bigrams[i] = char.ToUpperInvariant(text[i]) << 16 | char.ToUpperInvariant(text[i + 1]);
-        return bigrams;
     }
 }
