@@ -23,9 +23,10 @@ public static class BenchCommand
         var scaleOption = new Option<int>("--scale") { Description = "合成コーパスの倍率", DefaultValueFactory = _ => 100 };
         var repeatOption = new Option<int>("--repeat") { Description = "解析速度の測定でコーパス本文を繰り返す回数", DefaultValueFactory = _ => 10 };
         var answersOption = new Option<int>("--answers") { Description = "回答 CPU の測定で答える質問の数（共有の質問・対話を繰り返す）", DefaultValueFactory = _ => 1000 };
+        var roundsOption = new Option<int>("--rounds") { Description = "回答 CPU の測定を繰り返す回数（中央値を報告）", DefaultValueFactory = _ => 5 };
         var onlyOption = new Option<string?>("--only") { Description = "一部だけ測る: analysis, index, answers" };
         onlyOption.AcceptOnlyFromAmong("analysis", "index", "answers");
-        var command = new Command("bench", "解析・索引作成・検索・回答の速度を測ります") { fileArgument, scaleOption, repeatOption, answersOption, onlyOption };
+        var command = new Command("bench", "解析・索引作成・検索・回答の速度を測ります") { fileArgument, scaleOption, repeatOption, answersOption, roundsOption, onlyOption };
         command.SetAction((parse, cancellationToken) => KenpoCli.Run(async () =>
         {
             var file = parse.GetValue(fileArgument)!;
@@ -39,7 +40,8 @@ public static class BenchCommand
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, corpus text {text.Length:#,0} chars, {entries.Count} entries");
             if (only is null or "answers")
             {
-                await AnswerBench.RunAsync(host.Get<KenpoBot.Assistant.IAssistant>(), Math.Clamp(parse.GetValue(answersOption), 1, 1_000_000), cancellationToken);
+                await AnswerBench.RunAsync(host.Get<KenpoBot.Assistant.IAssistant>(), Math.Clamp(parse.GetValue(answersOption), 1, 1_000_000),
+                    Math.Clamp(parse.GetValue(roundsOption), 1, 1_000), cancellationToken);
             }
             if (only is "answers") return 0;
 
