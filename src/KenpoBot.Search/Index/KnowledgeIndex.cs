@@ -260,8 +260,8 @@ public sealed class KnowledgeIndex : IDisposable
         Interlocked.Exchange(ref current, null)?.Dispose();
     }
 
-    /// <summary>Okapi BM25 (k1 1.2, b 0.75) at index and search time, in place of Lucene 4.8's TF-IDF default.</summary>
-    public static Similarity Ranking { get; } = new BM25Similarity();
+    /// <summary>Okapi BM25 (k1 1.2, b 0.75; <see cref="Bm25Ranking"/>) at index and search time, in place of Lucene 4.8's TF-IDF default.</summary>
+    public static Similarity Ranking { get; } = new Bm25Ranking();
 
     private sealed class RankingSearcherFactory : SearcherFactory
     {

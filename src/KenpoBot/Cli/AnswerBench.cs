@@ -13,18 +13,9 @@ public static class AnswerBench
     {
         var conversations = AskCommands.DefaultEvalFiles.Select(EvalSet.Read).SelectMany(s => s.Conversations).ToList();
         var questions = conversations.Sum(c => c.Count);
-        // Warm-up, untimed, to a running server's state: tiered compilation moves hot methods to optimised code in batches for
-        // many seconds, so answer until no method has been compiled for three seconds (at most a minute).
-        var warm = Stopwatch.StartNew();
-        var quietSince = TimeSpan.Zero;
-        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
-        while (warm.Elapsed - quietSince < TimeSpan.FromSeconds(3) && warm.Elapsed < TimeSpan.FromMinutes(1))
-        {
-            await AskAsync(assistant, conversations, questions, [], ct, []);
-            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
-            if (now != compiled) (compiled, quietSince) = (now, warm.Elapsed);
-        }
-        Console.WriteLine($"warm-up: {warm.Elapsed.TotalSeconds:0.0} s, {System.Runtime.JitInfo.GetCompiledMethodCount():#,0} methods compiled");
+        // Warm-up, untimed, until tiered compilation is quiet for three seconds (a running server's state).
+        var warm = await SteadyState.WarmUpAsync(() => AskAsync(assistant, conversations, questions, [], ct, []), TimeSpan.FromSeconds(3), TimeSpan.Zero);
+        Console.WriteLine($"warm-up: {warm.TotalSeconds:0.0} s, {System.Runtime.JitInfo.GetCompiledMethodCount():#,0} methods compiled");
         // Several timed rounds: one round of 1,000 answers lasts under a second, so one busy moment on the machine moves it; the
         // median round is the figure.
         var cpuPerAnswer = new List<double>(rounds);

@@ -74,15 +74,10 @@ public static class EvalSearchCommand
             };
 
             Console.WriteLine($"検索の評価: {entries.Count} 件の索引、OUT_OF_SCOPE の問は除く");
-            // Warm-up, untimed, about a second per method: JIT up to its optimised tier, MeCab dictionary, index readers, SQLite. The
-            // figures are those of a running server, not of a process start.
+            // Warm-up, untimed, every method in turn until tiered compilation is quiet for two seconds: MeCab dictionary, index
+            // readers, SQLite and optimised code, so the figures are those of a running server, not of a process start.
             var all = sets.SelectMany(s => s.Items).Where(q => q.Expect != AnswerCheck.OutOfScope).Select(q => q.Question).ToList();
-            foreach (var (_, search) in methods)
-            {
-                var warm = Stopwatch.StartNew();
-                do all.ForEach(q => search(q));
-                while (warm.Elapsed < TimeSpan.FromSeconds(1));
-            }
+            SteadyState.WarmUp(() => { foreach (var (_, search) in methods) all.ForEach(q => search(q)); }, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1));
             var runs = new List<Run[]>();
             foreach (var set in sets)
             {

@@ -76,7 +76,8 @@ public sealed class KnowledgeSearcherTests(IndexFixture fixture) : IClassFixture
     [Fact]
     public void Ranking_IsBm25()
     {
-        Assert.IsType<Lucene.Net.Search.Similarities.BM25Similarity>(fixture.Index.Use(searcher => searcher.Similarity));
+        var ranking = Assert.IsType<Bm25Ranking>(fixture.Index.Use(searcher => searcher.Similarity));
+        Assert.Equal((1.2f, 0.75f), (ranking.K1, ranking.B));
     }
 
     [Fact]
