@@ -93,4 +93,30 @@ public sealed class CardTemplateTests
 
         Assert.Equal("Card template 'NoSuchCard' is missing: no embedded resource 'KenpoBot.Bot.Cards.NoSuchCard.json'.", ex.Message);
     }
+
+    [Fact]
+    public void WrittenCard_IsSentExactlyAsItsNodesRead_AndMeasuredAsSuch()
+    {
+        const string template = """
+            {"type":"AdaptiveCard","version":"1.5","body":[
+              {"type":"TextBlock","text":"${title}","wrap":true,"maxLines":0},
+              {"type":"TextBlock","$when":"${!rows}","text":"なし"},
+              {"type":"ColumnSet","$data":"${rows}","columns":[{"items":[{"type":"TextBlock","text":"・${name}（${rate}%）","isSubtle":"${muted}"}]}]},
+              {"type":"Container","$when":"${note}","items":[{"type":"TextBlock","text":"${note}"}],"selectAction":{"$data":"${links}","url":"${$data}"}}
+            ],"fallbackText":"${title}","extra":"${missing}"}
+            """;
+        var card = CardTemplate.Parse("test", template).Expand(JsonNode.Parse("""
+            {"title":"秋田支部 <KPI> & \"達成\"","rows":[{"name":"特定健診","rate":36.4,"muted":false},{"name":"保健指導","rate":1.50,"muted":true}],
+             "note":"注記\n改行","links":["https://example.com/a?b=1&c=2","https://example.com/z"]}
+            """));
+
+        var sent = System.Text.Json.JsonSerializer.Serialize(card, ProtocolJson.Options); // the kept JSON, written as is
+        var read = card.DeepClone().ToJsonString(ProtocolJson.Options); // a copy of the nodes, written node by node
+
+        Assert.Equal(read, sent);
+        Assert.Equal(ProtocolJson.Utf16Size(card.DeepClone()), ProtocolJson.CardSize(card));
+        Assert.Equal("・保健指導（1.50%）", card["body"]![2]!["columns"]![0]!["items"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal("https://example.com/a?b=1&c=2", card["body"]![3]!["selectAction"]!["url"]!.GetValue<string>());
+        Assert.False(card.ContainsKey("extra"));
+    }
 }

@@ -1,8 +1,10 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using KenpoBot.Bot.Protocol;
 
 namespace KenpoBot.Bot.Cards;
 
@@ -11,7 +13,8 @@ namespace KenpoBot.Bot.Cards;
 /// Adaptive Cards Templating language the cards use: <c>${path}</c> in strings (<c>$root.</c> and <c>$data</c> allowed),
 /// <c>"$data": "${list}"</c> to repeat an element per item, and <c>"$when": "${path}"</c> / <c>"${!path}"</c> to keep an
 /// element only when the value is non-empty. A string that is exactly one <c>${path}</c> takes the value's JSON type.
-/// The template is compiled once into a tree whose strings and expressions are already split, so filling it reads no JSON text.
+/// The template is compiled once into a tree whose strings and expressions are already split; filling it reads no JSON text and
+/// writes the card's JSON straight, building no node per value.
 /// </summary>
 public sealed partial class CardTemplate
 {
@@ -36,8 +39,14 @@ public sealed partial class CardTemplate
 
     public JsonObject Expand(JsonNode? data) => Expand(JsonSerializer.SerializeToElement(data));
 
-    /// <summary>The card for <paramref name="data"/> (read in place: nothing of it is copied but what the card shows).</summary>
-    public JsonObject Expand(JsonElement data) => _root.ExpandObject(new Scope(data, data))!;
+    /// <summary>
+    /// The card for <paramref name="data"/>, written straight as the JSON that is sent (the data read in place) and measured
+    /// once (<see cref="ProtocolJson.WrittenCard"/>); the node is read from that JSON only when something looks into it.
+    /// </summary>
+    public JsonObject Expand(JsonElement data) => ProtocolJson.WrittenCard(writer =>
+    {
+        if (!_root.TryWrite(writer, new Scope(data, data), null)) writer.WriteNullValue();
+    });
 
     private static CardTemplate Read(string name)
     {
@@ -67,7 +76,7 @@ public sealed partial class CardTemplate
         JsonObject obj => CompileObject(obj),
         JsonArray array => new ArrayNode([.. array.Select(Compile)]),
         JsonValue value when value.GetValueKind() == JsonValueKind.String => CompileString(value.GetValue<string>()),
-        _ => new LiteralNode(node.DeepClone()),
+        _ => new LiteralNode(JsonSerializer.SerializeToElement(node)),
     };
 
     private static ObjectNode CompileObject(JsonObject obj)
@@ -133,15 +142,6 @@ public sealed partial class CardTemplate
         _ => true,
     };
 
-    /// <summary>A value of the data as a node of the card.</summary>
-    private static JsonNode? ToNode(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Undefined or JsonValueKind.Null => null,
-        JsonValueKind.Object => JsonObject.Create(value),
-        JsonValueKind.Array => JsonArray.Create(value),
-        _ => JsonValue.Create(value),
-    };
-
     /// <summary><c>a.b</c>, <c>$data</c>, <c>$data.a</c> or <c>$root.a</c>, split once.</summary>
     private sealed record Path(bool FromRoot, string[] Steps)
     {
@@ -179,57 +179,72 @@ public sealed partial class CardTemplate
         public bool Holds(Scope scope) => Path is null ? Constant : Truthy(Path.Evaluate(scope)) != Negated;
     }
 
+    /// <summary>A part of the template, written straight into the card's JSON.</summary>
     private abstract class Node
     {
-        /// <summary>The node filled in as a value (null: nothing).</summary>
-        public abstract JsonNode? ExpandValue(Scope scope);
+        /// <summary>Writes <paramref name="name"/> (when given) and the filled value; nothing, and false, when there is no value.</summary>
+        public abstract bool TryWrite(Utf8JsonWriter writer, Scope scope, string? name);
 
-        /// <summary>The node as an array item: an object with <c>$data</c> gives one element per item, others one each.</summary>
-        public virtual void ExpandElements(Scope scope, JsonArray into) => into.Add(ExpandValue(scope));
+        /// <summary>The node as array items: an object with <c>$data</c> gives one element per item, others one each (null when empty).</summary>
+        public virtual void WriteElements(Utf8JsonWriter writer, Scope scope)
+        {
+            if (!TryWrite(writer, scope, null)) writer.WriteNullValue();
+        }
 
         /// <summary>The node as a property value: an object's first element, or nothing.</summary>
-        public virtual JsonNode? ExpandProperty(Scope scope) => ExpandValue(scope);
+        public virtual void WriteProperty(Utf8JsonWriter writer, Scope scope, string name) => TryWrite(writer, scope, name);
 
         /// <summary>The value to read, not to place in the card (a <c>$data</c> list).</summary>
-        public virtual JsonElement Read(Scope scope) => ExpandValue(scope) is { } node ? JsonSerializer.SerializeToElement(node) : default;
+        public virtual JsonElement Read(Scope scope)
+        {
+            var buffer = new ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(buffer))
+                if (!TryWrite(writer, scope, null)) return default;
+            return JsonElement.Parse(buffer.WrittenSpan);
+        }
     }
 
     private sealed class NullNode : Node
     {
         public static readonly NullNode Instance = new();
 
-        public override JsonNode? ExpandValue(Scope scope) => null;
+        public override bool TryWrite(Utf8JsonWriter writer, Scope scope, string? name) => false;
     }
 
-    private sealed class LiteralNode(JsonNode value) : Node
+    private sealed class LiteralNode(JsonElement value) : Node
     {
-        public override JsonNode? ExpandValue(Scope scope) => value.DeepClone();
+        public override bool TryWrite(Utf8JsonWriter writer, Scope scope, string? name) => Value(writer, value, name);
     }
 
     /// <summary>A <c>$data</c> given as JSON rather than an expression: read only.</summary>
     private sealed class SharedNode(JsonElement value) : Node
     {
-        public override JsonNode? ExpandValue(Scope scope) => ToNode(value);
+        public override bool TryWrite(Utf8JsonWriter writer, Scope scope, string? name) => Value(writer, value, name);
 
         public override JsonElement Read(Scope scope) => value;
     }
 
     private sealed class StringNode(string text) : Node
     {
-        public override JsonNode? ExpandValue(Scope scope) => JsonValue.Create(text);
+        public override bool TryWrite(Utf8JsonWriter writer, Scope scope, string? name)
+        {
+            WriteName(writer, name);
+            writer.WriteStringValue(text);
+            return true;
+        }
     }
 
     /// <summary>A string that is exactly one expression: the value with its JSON type.</summary>
     private sealed class PathNode(Path path) : Node
     {
-        public override JsonNode? ExpandValue(Scope scope) => ToNode(path.Evaluate(scope));
+        public override bool TryWrite(Utf8JsonWriter writer, Scope scope, string? name) => Value(writer, path.Evaluate(scope), name);
 
         public override JsonElement Read(Scope scope) => path.Evaluate(scope);
     }
 
     private sealed class InterpolationNode(object[] parts) : Node
     {
-        public override JsonNode? ExpandValue(Scope scope)
+        public override bool TryWrite(Utf8JsonWriter writer, Scope scope, string? name)
         {
             var text = new StringBuilder();
             foreach (var part in parts)
@@ -244,51 +259,56 @@ public sealed partial class CardTemplate
                 // A string as it is; anything else as JSON with the default options (as JsonNode.ToJsonString writes it).
                 text.Append(value.ValueKind == JsonValueKind.String ? value.GetString() : JsonSerializer.Serialize(value));
             }
-            return JsonValue.Create(text.ToString());
+            WriteName(writer, name);
+            writer.WriteStringValue(text.ToString());
+            return true;
         }
     }
 
     private sealed class ArrayNode(Node[] items) : Node
     {
-        public override JsonNode? ExpandValue(Scope scope)
+        public override bool TryWrite(Utf8JsonWriter writer, Scope scope, string? name)
         {
-            var array = new JsonArray();
-            foreach (var item in items) item.ExpandElements(scope, array);
-            return array;
+            WriteName(writer, name);
+            writer.WriteStartArray();
+            foreach (var item in items) item.WriteElements(writer, scope);
+            writer.WriteEndArray();
+            return true;
         }
     }
 
     private sealed class ObjectNode((string Key, Node Value)[] properties, Node? data, When? when) : Node
     {
-        public override JsonNode? ExpandValue(Scope scope) => ExpandObject(scope);
+        /// <summary>The object with its values filled in; nothing when its <c>$when</c> is false.</summary>
+        public override bool TryWrite(Utf8JsonWriter writer, Scope scope, string? name)
+        {
+            if (when is not null && !when.Holds(scope)) return false;
+            WriteName(writer, name);
+            writer.WriteStartObject();
+            foreach (var (key, value) in properties) value.WriteProperty(writer, scope, key);
+            writer.WriteEndObject();
+            return true;
+        }
 
-        public override void ExpandElements(Scope scope, JsonArray into)
+        public override void WriteElements(Utf8JsonWriter writer, Scope scope)
         {
             if (data is null)
             {
-                if (ExpandObject(scope) is { } single) into.Add(single);
+                TryWrite(writer, scope, null);
+                return;
+            }
+            foreach (var item in Items(scope)) TryWrite(writer, scope with { Data = item }, null);
+        }
+
+        public override void WriteProperty(Utf8JsonWriter writer, Scope scope, string name)
+        {
+            if (data is null)
+            {
+                TryWrite(writer, scope, name);
                 return;
             }
             foreach (var item in Items(scope))
-                if (ExpandObject(scope with { Data = item }) is { } expanded) into.Add(expanded);
-        }
-
-        public override JsonNode? ExpandProperty(Scope scope)
-        {
-            if (data is null) return ExpandObject(scope);
-            foreach (var item in Items(scope))
-                if (ExpandObject(scope with { Data = item }) is { } expanded) return expanded;
-            return null;
-        }
-
-        /// <summary>The object with its values filled in, or null when its <c>$when</c> is false.</summary>
-        public JsonObject? ExpandObject(Scope scope)
-        {
-            if (when is not null && !when.Holds(scope)) return null;
-            var result = new JsonObject();
-            foreach (var (key, value) in properties)
-                if (value.ExpandProperty(scope) is { } expanded) result[key] = expanded;
-            return result;
+                if (TryWrite(writer, scope with { Data = item }, name)) return;
         }
 
         private List<JsonElement> Items(Scope scope)
@@ -297,6 +317,20 @@ public sealed partial class CardTemplate
             if (Missing(items)) return [];
             return items.ValueKind == JsonValueKind.Array ? [.. items.EnumerateArray()] : [items];
         }
+    }
+
+    private static void WriteName(Utf8JsonWriter writer, string? name)
+    {
+        if (name is not null) writer.WritePropertyName(name);
+    }
+
+    /// <summary>A value of the data as it is, under <paramref name="name"/>; nothing for null or a missing value.</summary>
+    private static bool Value(Utf8JsonWriter writer, JsonElement value, string? name)
+    {
+        if (Missing(value)) return false;
+        WriteName(writer, name);
+        value.WriteTo(writer);
+        return true;
     }
 
     [GeneratedRegex(@"^\$\{([^{}]+)\}$")]

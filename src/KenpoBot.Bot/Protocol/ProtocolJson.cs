@@ -44,6 +44,21 @@ public static class ProtocolJson
     }).Size;
 
     /// <summary>
+    /// A card written as JSON by <paramref name="write"/> (with these options' encoder), measured and kept as
+    /// <see cref="CardSize"/> keeps it; the node returned is read from that JSON only when something looks into it.
+    /// </summary>
+    public static JsonObject WrittenCard(Action<Utf8JsonWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var utf8 = Write(write, buffer => buffer.WrittenSpan.ToArray());
+        // Read in place (the kept array is never changed), not copied: the node is made from it only when looked into.
+        var root = JsonDocument.Parse(utf8.AsMemory()).RootElement;
+        var card = root.ValueKind == JsonValueKind.Object ? JsonObject.Create(root)! : throw new InvalidOperationException("A card must be a JSON object.");
+        Cards.AddOrUpdate(card, new MeasuredCard(utf8, Encoding.UTF8.GetCharCount(utf8) * 2));
+        return card;
+    }
+
+    /// <summary>
     /// An activity's <see cref="Utf16Size"/>, its cards counted by <see cref="CardSize"/>: the activity is serialized with a
     /// one-character stand-in for each card, whose size is then swapped for the card's.
     /// </summary>
@@ -70,13 +85,18 @@ public static class ProtocolJson
     private static T Serialize<T>(object value, Func<ArrayBufferWriter<byte>, T> read)
     {
         ArgumentNullException.ThrowIfNull(value);
+        return Write(writer => JsonSerializer.Serialize(writer, value, value.GetType(), Options), read);
+    }
+
+    private static T Write<T>(Action<Utf8JsonWriter> write, Func<ArrayBufferWriter<byte>, T> read)
+    {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(16 * 1024);
         buffer.ResetWrittenCount();
         var writer = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder });
         writer.Reset(buffer);
         try
         {
-            JsonSerializer.Serialize(writer, value, value.GetType(), Options);
+            write(writer);
             writer.Flush();
             return read(buffer);
         }
