@@ -46,6 +46,9 @@ public sealed class ConversationStore(TimeProvider time, int maxTurns = 10, Time
     private readonly ConcurrentDictionary<string, State> conversations = new(StringComparer.Ordinal);
     private int sweeping;
 
+    /// <summary>The dictionary's count, kept alongside: <see cref="ConcurrentDictionary{TKey, TValue}.Count"/> takes every lock.</summary>
+    private int count;
+
     private sealed class State
     {
         public List<ConversationTurn> Turns { get; } = [];
@@ -62,7 +65,7 @@ public sealed class ConversationStore(TimeProvider time, int maxTurns = 10, Time
         {
             if (time.GetUtcNow() - state.LastSeen > lifetime)
             {
-                conversations.TryRemove(conversationId, out _);
+                Remove(conversationId);
                 return ConversationMemory.Empty;
             }
             return new(state.Context, state.Turns.ToList());
@@ -72,7 +75,7 @@ public sealed class ConversationStore(TimeProvider time, int maxTurns = 10, Time
     public void Record(string conversationId, string question, string answer, ConversationContext? context)
     {
         // One sweep at a time; the others add meanwhile (the bound is exceeded by at most the turns in flight).
-        if (conversations.Count >= MaxConversations && Interlocked.Exchange(ref sweeping, 1) == 0)
+        if (Volatile.Read(ref count) >= MaxConversations && Interlocked.Exchange(ref sweeping, 1) == 0)
         {
             try
             {
@@ -83,7 +86,12 @@ public sealed class ConversationStore(TimeProvider time, int maxTurns = 10, Time
                 Volatile.Write(ref sweeping, 0);
             }
         }
-        var state = conversations.GetOrAdd(conversationId, _ => new State());
+        if (!conversations.TryGetValue(conversationId, out var state))
+        {
+            var fresh = new State();
+            state = conversations.GetOrAdd(conversationId, fresh);
+            if (ReferenceEquals(state, fresh)) Interlocked.Increment(ref count);
+        }
         lock (state)
         {
             state.Turns.Add(new(question, answer));
@@ -93,7 +101,7 @@ public sealed class ConversationStore(TimeProvider time, int maxTurns = 10, Time
         }
     }
 
-    public void Reset(string conversationId) => conversations.TryRemove(conversationId, out _);
+    public void Reset(string conversationId) => Remove(conversationId);
 
     Task<ConversationMemory> IConversationStore.GetAsync(string conversationId, CancellationToken cancellationToken) =>
         Task.FromResult(Get(conversationId));
@@ -121,14 +129,19 @@ public sealed class ConversationStore(TimeProvider time, int maxTurns = 10, Time
         var snapshot = conversations.ToArray();
         foreach (var (id, state) in snapshot)
         {
-            if (now - LastSeen(state) > lifetime) conversations.TryRemove(id, out _);
+            if (now - LastSeen(state) > lifetime) Remove(id);
         }
-        var excess = conversations.Count - MaxConversations * 9 / 10;
+        var excess = Volatile.Read(ref count) - MaxConversations * 9 / 10;
         if (excess <= 0) return;
         foreach (var id in snapshot.Where(c => conversations.ContainsKey(c.Key)).OrderBy(c => LastSeen(c.Value)).Take(excess).Select(c => c.Key).ToList())
         {
-            conversations.TryRemove(id, out _);
+            Remove(id);
         }
+    }
+
+    private void Remove(string conversationId)
+    {
+        if (conversations.TryRemove(conversationId, out _)) Interlocked.Decrement(ref count);
     }
 
     private static DateTimeOffset LastSeen(State state)

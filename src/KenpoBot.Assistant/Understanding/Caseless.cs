@@ -19,6 +19,8 @@ public static class Caseless
     {
         foreach (var c in word)
         {
+            // Kana, CJK symbols and ideographs have no case: a Japanese word never reaches the casing tables.
+            if (c is >= '\u3000' and <= '\u9FFF') continue;
             if (c < 0x80 ? char.IsAsciiLetter(c) : char.ToUpperInvariant(c) != c || char.ToLowerInvariant(c) != c) return true;
         }
         return false;
