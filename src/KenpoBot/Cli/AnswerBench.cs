@@ -51,15 +51,18 @@ public static class AnswerBench
             Console.WriteLine($"  {ms / totalWall.TotalMilliseconds:P0} of the time: {question}");
     }
 
+    private static int passes;
+
     private static async Task AskAsync(IAssistant assistant, IReadOnlyList<IReadOnlyList<EvalItem>> conversations, int count, List<double> latencies,
         CancellationToken ct, Dictionary<string, double> byQuestion)
     {
         var asked = 0;
+        var pass = Interlocked.Increment(ref passes); // every pass starts its conversations afresh
         for (var round = 0; asked < count; round++)
         {
             foreach (var conversation in conversations)
             {
-                var id = $"bench-{round}-{conversation[0].Id}";
+                var id = $"bench-{pass}-{round}-{conversation[0].Id}";
                 foreach (var item in conversation)
                 {
                     if (asked++ >= count) return;
