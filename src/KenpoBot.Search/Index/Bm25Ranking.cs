@@ -40,7 +40,7 @@ public sealed class Bm25Ranking(float k1 = 1.2f, float b = 0.75f) : Similarity
         var idf = 0.0f;
         foreach (var term in termStats) idf += Idf(term.DocFreq, maxDoc);
         var averageLength = AverageLength(collectionStats);
-        return new Stats(collectionStats.Field, idf, [.. termStats.Select(t => t.DocFreq)], maxDoc, queryBoost, averageLength, Table(averageLength));
+        return new Stats(collectionStats.Field, idf, termStats, maxDoc, queryBoost, averageLength, Table(averageLength));
     }
 
     public override SimScorer GetSimScorer(SimWeight weight, AtomicReaderContext context)
@@ -66,11 +66,11 @@ public sealed class Bm25Ranking(float k1 = 1.2f, float b = 0.75f) : Similarity
         return _tables.GetOrAdd(averageLength, table);
     }
 
-    private sealed class Stats(string field, float idf, long[] docFreqs, long maxDoc, float queryBoost, float averageLength, float[] table) : SimWeight
+    private sealed class Stats(string field, float idf, TermStatistics[] terms, long maxDoc, float queryBoost, float averageLength, float[] table) : SimWeight
     {
         public string Field { get; } = field;
         public float Idf { get; } = idf;
-        public long[] DocFreqs { get; } = docFreqs;
+        public TermStatistics[] Terms { get; } = terms;
         public long MaxDoc { get; } = maxDoc;
         public float QueryBoost { get; } = queryBoost;
         public float AverageLength { get; } = averageLength;
@@ -116,7 +116,7 @@ public sealed class Bm25Ranking(float k1 = 1.2f, float b = 0.75f) : Similarity
             var boost = new Explanation(stats.QueryBoost * stats.TopLevelBoost, "boost");
             if (boost.Value != 1.0f) result.AddDetail(boost);
             var idf = new Explanation(stats.Idf, "idf, sum of:");
-            foreach (var docFreq in stats.DocFreqs) idf.AddDetail(new Explanation(Idf(docFreq, stats.MaxDoc), $"idf(docFreq={docFreq}, maxDocs={stats.MaxDoc})"));
+            foreach (var term in stats.Terms) idf.AddDetail(new Explanation(Idf(term.DocFreq, stats.MaxDoc), $"idf(docFreq={term.DocFreq}, maxDocs={stats.MaxDoc})"));
             result.AddDetail(idf);
             var k1 = ranking.K1;
             var tf = new Explanation { Description = "tfNorm, computed from:" };
