@@ -119,4 +119,16 @@ public sealed class CardTemplateTests
         Assert.Equal("https://example.com/a?b=1&c=2", card["body"]![3]!["selectAction"]!["url"]!.GetValue<string>());
         Assert.False(card.ContainsKey("extra"));
     }
+
+    [Fact]
+    public void ConstantWhen_AndLiteralDataList_FollowTheSameTruthRule()
+    {
+        var json = Expand("""
+            {"body":[{"$when":false,"t":1},{"$when":"","t":2},{"$when":0,"t":3},{"$when":[],"t":4},{"$when":null,"t":5},
+                     {"$when":true,"t":6},{"$when":"x","t":7},{"$when":[0],"t":8},{"$when":{},"t":9},{"$when":0.5,"t":10},
+                     {"$data":["a","b"],"v":"${$data}"}]}
+            """, "{}");
+
+        Assert.Equal("""{"body":[{"t":6},{"t":7},{"t":8},{"t":9},{"t":10},{"v":"a"},{"v":"b"}]}""", json);
+    }
 }

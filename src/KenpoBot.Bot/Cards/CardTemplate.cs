@@ -83,7 +83,7 @@ public sealed partial class CardTemplate
     {
         Node? data = null;
         if (obj.TryGetPropertyValue("$data", out var dataExpr))
-            data = dataExpr is JsonValue v && v.GetValueKind() == JsonValueKind.String ? CompileString(v.GetValue<string>()) : new SharedNode(JsonSerializer.SerializeToElement(dataExpr));
+            data = dataExpr is JsonValue v && v.GetValueKind() == JsonValueKind.String ? CompileString(v.GetValue<string>()) : new LiteralNode(JsonSerializer.SerializeToElement(dataExpr));
         var when = obj.TryGetPropertyValue("$when", out var whenExpr) ? CompileWhen(whenExpr) : null;
         var properties = obj.Where(p => p.Key is not ("$data" or "$when")).Select(p => (p.Key, Compile(p.Value))).ToArray();
         return new ObjectNode(properties, data, when);
@@ -110,28 +110,13 @@ public sealed partial class CardTemplate
     /// <summary>A <c>$when</c>: a path (negated by <c>!</c>) or a constant truth.</summary>
     private static When CompileWhen(JsonNode? when)
     {
-        if (when is not JsonValue v || v.GetValueKind() != JsonValueKind.String) return new When(null, false, Truthy(when));
+        var constant = new When(null, false, Truthy(JsonSerializer.SerializeToElement(when)));
+        if (when is not JsonValue v || v.GetValueKind() != JsonValueKind.String) return constant;
         var match = WholeExpression().Match(v.GetValue<string>());
-        if (!match.Success) return new When(null, false, Truthy(when));
+        if (!match.Success) return constant;
         var expr = match.Groups[1].Value.Trim();
         return expr.StartsWith('!') ? new When(Path.Of(expr[1..]), true, false) : new When(Path.Of(expr), false, false);
     }
-
-    private static bool Truthy(JsonNode? node) => node switch
-    {
-        null => false,
-        JsonArray a => a.Count > 0,
-        JsonObject => true,
-        JsonValue v => v.GetValueKind() switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            JsonValueKind.String => v.GetValue<string>().Length > 0,
-            JsonValueKind.Number => !v.TryGetValue<decimal>(out var d) || d != 0,
-            _ => true,
-        },
-        _ => true,
-    };
 
     private static bool Truthy(JsonElement value) => value.ValueKind switch
     {
@@ -211,13 +196,8 @@ public sealed partial class CardTemplate
         public override bool TryWrite(Utf8JsonWriter writer, Scope scope, string? name) => false;
     }
 
+    /// <summary>JSON the template gives as it is: a number, a boolean, or a <c>$data</c> list written out rather than as an expression.</summary>
     private sealed class LiteralNode(JsonElement value) : Node
-    {
-        public override bool TryWrite(Utf8JsonWriter writer, Scope scope, string? name) => Value(writer, value, name);
-    }
-
-    /// <summary>A <c>$data</c> given as JSON rather than an expression: read only.</summary>
-    private sealed class SharedNode(JsonElement value) : Node
     {
         public override bool TryWrite(Utf8JsonWriter writer, Scope scope, string? name) => Value(writer, value, name);
 

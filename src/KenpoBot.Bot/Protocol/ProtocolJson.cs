@@ -29,7 +29,10 @@ public static class ProtocolJson
     }
 
     /// <summary>A composed card's JSON as sent, and its size.</summary>
-    private sealed record MeasuredCard(byte[] Utf8, int Size);
+    private sealed record MeasuredCard(byte[] Utf8, int Size)
+    {
+        public static MeasuredCard Of(byte[] utf8) => new(utf8, Encoding.UTF8.GetCharCount(utf8) * 2);
+    }
 
     private static readonly ConditionalWeakTable<JsonObject, MeasuredCard> Cards = new();
 
@@ -37,11 +40,8 @@ public static class ProtocolJson
     /// A card's <see cref="Utf16Size"/>, measured once: a composed card is not changed afterwards. Its JSON is kept with it and
     /// written as is wherever the card is sent (<see cref="MeasuredCardConverter"/>), so a card is serialized once.
     /// </summary>
-    public static int CardSize(JsonObject card) => Cards.GetValue(card, c =>
-    {
-        var utf8 = Serialize(c, buffer => buffer.WrittenSpan.ToArray());
-        return new MeasuredCard(utf8, Encoding.UTF8.GetCharCount(utf8) * 2);
-    }).Size;
+    public static int CardSize(JsonObject card) =>
+        Cards.GetValue(card, c => MeasuredCard.Of(Serialize(c, buffer => buffer.WrittenSpan.ToArray()))).Size;
 
     /// <summary>
     /// A card written as JSON by <paramref name="write"/> (with these options' encoder), measured and kept as
@@ -54,7 +54,7 @@ public static class ProtocolJson
         // Read in place (the kept array is never changed), not copied: the node is made from it only when looked into.
         var root = JsonDocument.Parse(utf8.AsMemory()).RootElement;
         var card = root.ValueKind == JsonValueKind.Object ? JsonObject.Create(root)! : throw new InvalidOperationException("A card must be a JSON object.");
-        Cards.AddOrUpdate(card, new MeasuredCard(utf8, Encoding.UTF8.GetCharCount(utf8) * 2));
+        Cards.AddOrUpdate(card, MeasuredCard.Of(utf8));
         return card;
     }
 

@@ -133,7 +133,7 @@ public sealed class Bm25Ranking(float k1 = 1.2f, float b = 0.75f) : Similarity
                 tf.AddDetail(new Explanation(ranking.B, "parameter b"));
                 tf.AddDetail(new Explanation(stats.AverageLength, "avgFieldLength"));
                 tf.AddDetail(new Explanation(length, "fieldLength"));
-                tf.Value = freq.Value * (k1 + 1) / (freq.Value + k1 * (1 - ranking.B + ranking.B * length / stats.AverageLength));
+                tf.Value = freq.Value * (k1 + 1) / (freq.Value + _table[(sbyte)norms.Get(doc) & 0xFF]); // k1 · (1 − b + b · length / average)
             }
             result.AddDetail(tf);
             result.Value = boost.Value * stats.Idf * tf.Value;
