@@ -93,10 +93,13 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     /// <summary>Runs a search on the current generation, holding it for the duration of the call.</summary>
-    public T Use<T>(Func<IndexSearcher, T> search) => Use((searcher, _, _) => search(searcher));
+    public T Use<T>(Func<IndexSearcher, T> search) => Use((searcher, _, _, _) => search(searcher));
 
-    /// <summary>As <see cref="Use{T}(Func{IndexSearcher, T})"/>, with the generation's entries by document number and its term vectors.</summary>
-    public T Use<T>(Func<IndexSearcher, StoredEntries, TermVectorCache, T> search)
+    /// <summary>
+    /// As <see cref="Use{T}(Func{IndexSearcher, T})"/>, with the generation's entries by document number, its term vectors and its
+    /// term statistics and postings enumerators.
+    /// </summary>
+    public T Use<T>(Func<IndexSearcher, StoredEntries, TermVectorCache, TermPostings, T> search)
     {
         while (true)
         {
@@ -112,7 +115,7 @@ public sealed class KnowledgeIndex : IDisposable
             }
             try
             {
-                return search(searcher, generation.Entries, generation.Vectors);
+                return search(searcher, generation.Entries, generation.Vectors, generation.Postings);
             }
             finally
             {
@@ -277,6 +280,8 @@ public sealed class KnowledgeIndex : IDisposable
         public StoredEntries Entries { get; } = entries;
 
         public TermVectorCache Vectors { get; } = new();
+
+        public TermPostings Postings { get; } = new();
 
         public SearcherManager Manager { get; } = manager;
 

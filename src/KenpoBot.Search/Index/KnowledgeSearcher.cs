@@ -76,10 +76,9 @@ public sealed class KnowledgeSearcher(KnowledgeIndex index, Analyzer japanese, A
 
         var years = expanded.FiscalYears.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var highlight = new HashSet<string>(japaneseTerms.Concat(japaneseExtra), StringComparer.Ordinal);
-        return index.Use((searcher, entries, vectors) =>
+        return index.Use((searcher, entries, vectors, postings) =>
         {
-            // One terms enumerator per field looks every term up, instead of a new one per term query.
-            var lookup = new TermLookup(searcher.TopReaderContext);
+            using var lookup = postings.Rent(searcher.TopReaderContext);
             var query = new BooleanQuery();
             AddField(query, lookup, Fields.Title, japaneseTerms, weights.Title);
             AddField(query, lookup, Fields.Text, japaneseTerms, weights.Text);
@@ -130,7 +129,7 @@ public sealed class KnowledgeSearcher(KnowledgeIndex index, Analyzer japanese, A
         }
     }
 
-    private static void AddField(BooleanQuery query, TermLookup lookup, string field, IReadOnlyCollection<string> terms, float boost)
+    private static void AddField(BooleanQuery query, TermPostings.Lease lookup, string field, IReadOnlyCollection<string> terms, float boost)
     {
         if (terms.Count == 0 || boost <= 0) return;
         var fieldQuery = new BooleanQuery(disableCoord: false);

@@ -44,7 +44,7 @@ public sealed class SnippetHighlighterTests(IndexFixture fixture) : IClassFixtur
     {
         // The highlighter weighs terms by document frequency; the highlighting reader keeps them. Same numbers as the index's own.
         var terms = new[] { "特定", "保健", "指導", "実施", "どこにもない語" }.Select(t => new Lucene.Net.Index.Term(Fields.Text, t)).ToList();
-        fixture.Index.Use((searcher, _, vectors) =>
+        fixture.Index.Use((searcher, _, vectors, _) =>
         {
             var reader = vectors.Reader(searcher);
             foreach (var term in terms)
