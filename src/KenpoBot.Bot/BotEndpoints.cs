@@ -24,7 +24,7 @@ public static class BotEndpoints
         return endpoints;
     }
 
-    private static async Task<Results<StatusCodeHttpResult, JsonHttpResult<object>, ProblemHttpResult>> PostActivityAsync(
+    private static async Task<Results<StatusCodeHttpResult, ProtocolJsonResult, ProblemHttpResult>> PostActivityAsync(
         HttpContext http, IBotAuthenticator authenticator, TenantPolicy tenants, BotAdapter adapter, IOptions<BotFrontEndOptions> options)
     {
         var request = http.Request;
@@ -51,7 +51,7 @@ public static class BotEndpoints
         var response = await adapter.ProcessAsync(activity, aborted).ConfigureAwait(false);
         return response.Body is null
             ? TypedResults.StatusCode(response.Status)
-            : TypedResults.Json(response.Body, ProtocolJson.Options, statusCode: response.Status);
+            : new ProtocolJsonResult(response.Body, response.Status);
     }
 
     private static bool IsJson(string? contentType) =>
@@ -100,7 +100,7 @@ public static class BotEndpoints
     /// Every authentication failure is the same bare 401, so a caller learns nothing about which check failed (the
     /// authenticator logs the reason). Only refusals after a valid (or, locally, absent) token say why, as a 403.
     /// </summary>
-    private static Results<StatusCodeHttpResult, JsonHttpResult<object>, ProblemHttpResult> Refuse(HttpContext http, AuthFailure failure)
+    private static Results<StatusCodeHttpResult, ProtocolJsonResult, ProblemHttpResult> Refuse(HttpContext http, AuthFailure failure)
     {
         if (ForbiddenDetail(failure) is { } detail) return Problem(StatusCodes.Status403Forbidden, "許可されていません", detail);
         http.Response.Headers.WWWAuthenticate = "Bearer";

@@ -36,9 +36,10 @@ public sealed class ActivityHandlerTests
         Assert.Equal("回答: 返納金債権とは？", reply.Text);
         var attachment = Assert.Single(reply.Attachments!);
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
-        Assert.Equal("1.5", (string?)attachment.Content!["version"]);
-        Assert.DoesNotContain(AnswerMessagesTests.CardTexts(attachment.Content), t => t.Contains("回答: ", StringComparison.Ordinal));
-        Assert.Equal("返納金債権とは？", (string?)attachment.Content["actions"]![0]!["data"]!["question"]);
+        var card = AnswerMessagesTests.CardOf(attachment);
+        Assert.Equal("1.5", (string?)card["version"]);
+        Assert.DoesNotContain(AnswerMessagesTests.CardTexts(card), t => t.Contains("回答: ", StringComparison.Ordinal));
+        Assert.Equal("返納金債権とは？", (string?)card["actions"]![0]!["data"]!["question"]);
     }
 
     [Fact]
@@ -165,7 +166,7 @@ public sealed class ActivityHandlerTests
 
         await Handler().OnTurnAsync(turn, CancellationToken.None);
 
-        var card = Assert.Single(Assert.Single(turn.Messages).Attachments!).Content!;
+        var card = AnswerMessagesTests.CardOf(Assert.Single(Assert.Single(turn.Messages).Attachments!));
         Assert.Equal("KenpoBot へようこそ", (string?)card["body"]![0]!["text"]);
         var questions = card["actions"]!.AsArray().Select(a => (string?)a!["data"]!["question"]).ToList();
         Assert.Equal(["返納金債権とは？", "第6期の特定保健指導のKPIは？", "秋田支部の令和5年度のKPIの達成状況は？"], questions);
@@ -264,7 +265,7 @@ public sealed class ActivityHandlerTests
         Assert.Contains("[1]", message.Text);
         var entity = message.Entities!.Single(e => e.Type == AiEntities.MessageType).Fields()!;
         CitationMarkersTests.AssertConsistent(message.Text!, entity["citation"]!.AsArray());
-        var card = Assert.Single(message.Attachments!).Content!;
+        var card = AnswerMessagesTests.CardOf(Assert.Single(message.Attachments!));
         Assert.Equal("返納金債権", (string?)card["body"]![0]!["text"]);
     }
 

@@ -32,7 +32,14 @@ public sealed class AnswerMessagesTests
         _ => [],
     };
 
-    private static JsonObject CardOf(Activity message) => (JsonObject)Assert.Single(message.Attachments!).Content!;
+    private static JsonObject CardOf(Activity message) => CardOf(Assert.Single(message.Attachments!));
+
+    /// <summary>The card an attachment carries, as nodes (it travels as the JSON it was written as).</summary>
+    internal static JsonObject CardOf(Attachment attachment)
+    {
+        Assert.True(WrittenCard.TryFrom(attachment.Content, out var card), "the attachment carries a written card");
+        return card.Node;
+    }
 
     [Fact]
     public void ModelAnswer_OneMessage_TextWithMarkersCitationsAndLabel_CardWithoutTheAnswer()
@@ -189,21 +196,16 @@ public sealed class AnswerMessagesTests
     }
 
     [Fact]
-    public void MeasuredCard_IsSentAsTheSameJson_AsBeforeItWasMeasured()
+    public void WrittenCard_IsSentAsItsJson_AndMeasuredAsTheMessageWithItsNodes()
     {
-        // A measured card's JSON is kept and written as is: the message's JSON must not change by being measured.
-        var card = new JsonObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = "返納金債権 \"65%\" </script> \\ \u2028" }),
-        };
-        var message = RecordingTurn.Incoming(text: "q").CreateReply("本文", attachments: [new Attachment { ContentType = Reply.AdaptiveCardContentType, Content = card }]);
-        var before = JsonSerializer.Serialize(message, ProtocolJson.Options);
+        // A card travels as the JSON it was written as: the message must read and measure as the same message with the card's nodes.
+        var card = CardTemplate.Parse("test", """{"type":"AdaptiveCard","body":[{"type":"TextBlock","text":"${text}"}]}""")
+            .Expand(JsonNode.Parse("""{"text":"返納金債権 \"65%\" </script> \\ \u2028"}"""));
+        var sent = RecordingTurn.Incoming(text: "q").CreateReply("本文", attachments: [new Attachment { ContentType = Reply.AdaptiveCardContentType, Content = card.AsContent() }]);
+        var asNodes = sent with { Attachments = [sent.Attachments![0] with { Content = card.Node.DeepClone() }] };
 
-        var size = ProtocolJson.CardSize(card);
-        var after = JsonSerializer.Serialize(message, ProtocolJson.Options);
-
-        Assert.Equal(before, after);
-        Assert.Equal(JsonSerializer.Serialize(card, ProtocolJson.Options).Length * 2, size);
+        Assert.Equal(JsonSerializer.Serialize(asNodes, ProtocolJson.Options), JsonSerializer.Serialize(sent, ProtocolJson.Options));
+        Assert.Equal(ProtocolJson.Utf16Size(asNodes), ProtocolJson.ActivitySize(sent));
+        Assert.Equal("返納金債権 \"65%\" </script> \\ \u2028", (string?)card["body"]![0]!["text"]);
     }
 }

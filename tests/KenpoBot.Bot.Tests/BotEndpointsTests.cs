@@ -57,7 +57,10 @@ public sealed class BotEndpointsTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("utf-8", response.Content.Headers.ContentType.CharSet);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(bytes.Length, response.Content.Headers.ContentLength); // sent whole, with its length
+        var body = JsonNode.Parse(bytes)!;
         var reply = Assert.Single(body["activities"]!.AsArray())!;
         Assert.Equal("message", (string?)reply["type"]);
         Assert.Equal("1700000000001", (string?)reply["replyToId"]);

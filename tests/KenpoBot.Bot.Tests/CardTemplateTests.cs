@@ -7,7 +7,7 @@ namespace KenpoBot.Bot.Tests;
 public sealed class CardTemplateTests
 {
     private static string Expand(string template, string data) =>
-        CardTemplate.Parse("test", template).Expand(JsonNode.Parse(data)).ToJsonString(ProtocolJson.Options);
+        CardTemplate.Parse("test", template).Expand(JsonNode.Parse(data)).Json;
 
     [Fact]
     public void Expand_Data_RepeatsTheElementPerItem()
@@ -78,7 +78,7 @@ public sealed class CardTemplateTests
     [InlineData("WelcomeCard")]
     public void Load_EveryCard_IsAnAdaptiveCard15(string name)
     {
-        var card = CardTemplate.Load(name).Expand(new JsonObject());
+        var card = CardTemplate.Load(name).Expand(new JsonObject()).Node;
 
         Assert.Equal("AdaptiveCard", (string?)card["type"]);
         Assert.Equal("1.5", (string?)card["version"]);
@@ -110,14 +110,15 @@ public sealed class CardTemplateTests
              "note":"注記\n改行","links":["https://example.com/a?b=1&c=2","https://example.com/z"]}
             """));
 
-        var sent = System.Text.Json.JsonSerializer.Serialize(card, ProtocolJson.Options); // the kept JSON, written as is
-        var read = card.DeepClone().ToJsonString(ProtocolJson.Options); // a copy of the nodes, written node by node
+        var sent = System.Text.Json.JsonSerializer.Serialize(card.AsContent(), ProtocolJson.Options); // the kept JSON, written as is
+        var read = card.Node.DeepClone().ToJsonString(ProtocolJson.Options); // its nodes, written node by node
 
         Assert.Equal(read, sent);
-        Assert.Equal(ProtocolJson.Utf16Size(card.DeepClone()), ProtocolJson.CardSize(card));
+        Assert.Equal(read, card.Json);
+        Assert.Equal(ProtocolJson.Utf16Size(card.Node.DeepClone()), card.Size);
         Assert.Equal("・保健指導（1.50%）", card["body"]![2]!["columns"]![0]!["items"]![0]!["text"]!.GetValue<string>());
         Assert.Equal("https://example.com/a?b=1&c=2", card["body"]![3]!["selectAction"]!["url"]!.GetValue<string>());
-        Assert.False(card.ContainsKey("extra"));
+        Assert.False(card.Node.ContainsKey("extra"));
     }
 
     [Fact]

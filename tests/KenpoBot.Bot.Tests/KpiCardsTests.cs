@@ -62,7 +62,7 @@ public sealed class KpiCardsTests(KpiCardsTests.Rules rules) : IClassFixture<Kpi
         var counts = body[1]!["columns"]!.AsArray();
         Assert.Equal(["達成", "概ね達成", "未達成", "評価不能"], counts.Select(c => (string?)c!["items"]![0]!["text"]));
         Assert.Equal(["6", "5", "10", "0"], counts.Select(c => (string?)c!["items"]![1]!["text"]));
-        Assert.Equal(21, KpiCardShape.Rows(reply.Card).Count());
+        Assert.Equal(21, KpiCardShape.Rows(reply.Card.Node).Count());
         Assert.StartsWith("協会全体 令和2年度（2020年度）の KPI 達成状況\n達成 6 / 概ね達成 5 / 未達成 10 / 評価不能 0", reply.PlainText);
         Assert.True(ReplyComposerTests.ActivitySize(reply) <= TeamsBudget);
     }
@@ -71,7 +71,7 @@ public sealed class KpiCardsTests(KpiCardsTests.Rules rules) : IClassFixture<Kpi
     public void KpiStatus_EveryRow_TogglesItsOwnHiddenRuleAndArrows()
     {
         var answer = Fy2020Association(withSummary: true);
-        var card = Assert.Single(_composer.Compose(answer)).Card!;
+        var card = Assert.Single(_composer.Compose(answer)).Card!.Node;
 
         var rows = KpiCardShape.Rows(card).ToList();
         var ids = KpiCardShape.Ids(card);
@@ -99,7 +99,7 @@ public sealed class KpiCardsTests(KpiCardsTests.Rules rules) : IClassFixture<Kpi
     public void KpiStatus_StatusCell_HasTheColourOfItsStatus(string words, string status, string color)
     {
         var answer = Fy2020Association(withSummary: true);
-        var card = Assert.Single(_composer.Compose(answer)).Card!;
+        var card = Assert.Single(_composer.Compose(answer)).Card!.Node;
 
         var index = answer.KpiEvaluations.ToList().FindIndex(v => v.Name.Contains(words, StringComparison.Ordinal));
         var cell = KpiCardShape.Rows(card).ElementAt(index)["columns"]!.AsArray()[^1]!["items"]![0]!;
@@ -110,7 +110,7 @@ public sealed class KpiCardsTests(KpiCardsTests.Rules rules) : IClassFixture<Kpi
     [Fact]
     public void KpiStatus_NotEvaluable_IsDefaultColour()
     {
-        var card = Assert.Single(_composer.Compose(ReplyComposerTests.KpiAnswer())).Card!;
+        var card = Assert.Single(_composer.Compose(ReplyComposerTests.KpiAnswer())).Card!.Node;
 
         var cell = KpiCardShape.Rows(card).Last()["columns"]!.AsArray()[^1]!["items"]![0]!;
         Assert.Equal(("評価不能", "Default"), ((string?)cell["text"], (string?)cell["color"]));
@@ -124,7 +124,7 @@ public sealed class KpiCardsTests(KpiCardsTests.Rules rules) : IClassFixture<Kpi
         var order = lowestFirst ? Enumerable.Reverse(LifestyleHighestFirst).ToArray() : LifestyleHighestFirst;
         var answer = new Answer("東北6支部で令和5年度の生活習慣病予防健診受診率がいちばん高いのはどこ？", Intent.Ranking, "山形支部が最も高い。", [], Lifestyle2023(order), []);
 
-        var card = Assert.Single(_composer.Compose(answer)).Card!;
+        var card = Assert.Single(_composer.Compose(answer)).Card!.Node;
 
         Assert.Equal("生活習慣病予防健診受診率の順位（令和5年度）", (string?)card["body"]![0]!["text"]);
         var chart = KpiCardShape.Chart(card)!;
@@ -158,7 +158,7 @@ public sealed class KpiCardsTests(KpiCardsTests.Rules rules) : IClassFixture<Kpi
         var views = rules.Evaluator.Compare("employer-checkup-data-rate", 2023, new[] { "秋田", "宮城", "岩手" }.Select(Scope.Parse)).Select(r => Views.From(r.Evaluation!)).ToList();
         var answer = new Answer("秋田と宮城と岩手の令和5年度の事業者健診データ取得率を比べてください", Intent.Comparison, "比較です。", [], views, []);
 
-        var card = Assert.Single(_composer.Compose(answer)).Card!;
+        var card = Assert.Single(_composer.Compose(answer)).Card!.Node;
 
         var data = KpiCardShape.Chart(card)!["data"]!.AsArray();
         Assert.Equal(["秋田支部", "宮城支部", "岩手支部"], data.Select(d => (string?)d!["x"]));
@@ -173,7 +173,7 @@ public sealed class KpiCardsTests(KpiCardsTests.Rules rules) : IClassFixture<Kpi
         var akita = Lifestyle2023(["秋田支部"])[0];
         var answer = new Answer("q", Intent.Comparison, "比較です。", [], [akita with { FiscalYear = 2025, Actual = null, ActualText = "" }, akita], []);
 
-        var card = Assert.Single(_composer.Compose(answer)).Card!;
+        var card = Assert.Single(_composer.Compose(answer)).Card!.Node;
 
         Assert.Null(KpiCardShape.Chart(card));
         Assert.Equal(["令和7年度", "令和5年度"], KpiCardShape.Rows(card).Select(r => KpiCardShape.Cells(r)[1]));
@@ -196,10 +196,10 @@ public sealed class KpiCardsTests(KpiCardsTests.Rules rules) : IClassFixture<Kpi
 
         Assert.True(replies.Count > 1);
         Assert.All(replies, r => Assert.True(ReplyComposerTests.ActivitySize(r) <= TeamsBudget, $"{ReplyComposerTests.ActivitySize(r)} bytes"));
-        Assert.Equal(views.Select(v => v.Scope), replies.SelectMany(r => KpiCardShape.Rows(r.Card!)).Select(r => KpiCardShape.Cells(r)[1]));
-        Assert.Equal(views.Select(v => v.Scope), KpiCardShape.Chart(replies[0].Card!)!["data"]!.AsArray().Select(d => (string?)d!["x"]));
-        Assert.All(replies.Skip(1), r => Assert.Null(KpiCardShape.Chart(r.Card!)));
-        var ids = replies.SelectMany(r => KpiCardShape.Ids(r.Card!)).ToList();
+        Assert.Equal(views.Select(v => v.Scope), replies.SelectMany(r => KpiCardShape.Rows(r.Card!.Node)).Select(r => KpiCardShape.Cells(r)[1]));
+        Assert.Equal(views.Select(v => v.Scope), KpiCardShape.Chart(replies[0].Card!.Node)!["data"]!.AsArray().Select(d => (string?)d!["x"]));
+        Assert.All(replies.Skip(1), r => Assert.Null(KpiCardShape.Chart(r.Card!.Node)));
+        var ids = replies.SelectMany(r => KpiCardShape.Ids(r.Card!.Node)).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
     }
 
@@ -213,8 +213,8 @@ public sealed class KpiCardsTests(KpiCardsTests.Rules rules) : IClassFixture<Kpi
 
         Assert.All(replies, r => Assert.NotNull(r.Card));
         Assert.All(replies, r => Assert.True(ReplyComposerTests.ActivitySize(r) <= 16 * 1024, $"{ReplyComposerTests.ActivitySize(r)} bytes"));
-        Assert.All(replies, r => Assert.Null(KpiCardShape.Chart(r.Card!)));
-        Assert.Equal(47, replies.Sum(r => KpiCardShape.Rows(r.Card!).Count()));
+        Assert.All(replies, r => Assert.Null(KpiCardShape.Chart(r.Card!.Node)));
+        Assert.Equal(47, replies.Sum(r => KpiCardShape.Rows(r.Card!.Node).Count()));
     }
 
     [Fact]
@@ -226,7 +226,7 @@ public sealed class KpiCardsTests(KpiCardsTests.Rules rules) : IClassFixture<Kpi
 
         Assert.True(replies.Count > 1);
         Assert.All(replies, r => Assert.True(ReplyComposerTests.ActivitySize(r) <= 16 * 1024, $"{ReplyComposerTests.ActivitySize(r)} bytes"));
-        Assert.Equal(21, replies.Sum(r => KpiCardShape.Rows(r.Card!).Count()));
+        Assert.Equal(21, replies.Sum(r => KpiCardShape.Rows(r.Card!.Node).Count()));
         Assert.Equal(["6", "5", "10", "0"], replies[0].Card!["body"]![1]!["columns"]!.AsArray().Select(c => (string?)c!["items"]![1]!["text"]));
         Assert.All(replies.Skip(1), r => Assert.NotEqual("summary", (string?)r.Card!["body"]![1]!["id"]));
     }

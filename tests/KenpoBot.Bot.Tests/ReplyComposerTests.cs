@@ -49,7 +49,7 @@ public sealed class ReplyComposerTests
 
         var reply = Assert.Single(_composer.Compose(answer));
 
-        var card = reply.Card!;
+        var card = reply.Card!.Node;
         Assert.Equal("AdaptiveCard", (string?)card["type"]);
         Assert.Equal("1.5", (string?)card["version"]);
         // The answer is the message text; the card adds the sources and suggestions without repeating it.
@@ -115,7 +115,7 @@ public sealed class ReplyComposerTests
         var answer = GlossaryAnswer() with { };
         answer = answer with { Term = answer.Term! with { DefinedInDocuments = false, Related = [] } };
 
-        var card = Assert.Single(_composer.Compose(answer)).Card!;
+        var card = Assert.Single(_composer.Compose(answer)).Card!.Node;
 
         var where = card["body"]![4]!["items"]!.AsArray();
         Assert.Equal("使われている文書", (string?)where[0]!["text"]);
@@ -136,18 +136,18 @@ public sealed class ReplyComposerTests
         Assert.Equal(["Good", "Warning", "Attention", "Default"], counts.Select(c => (string?)c!["items"]![0]!["color"]));
         // The lead is the message text; the card has the counts and the rows, not the answer's per-KPI lines.
         Assert.Equal("秋田支部の令和5年度の KPI は、達成 1、概ね達成 1、未達成 1、評価不能 1 です。", reply.Text);
-        Assert.DoesNotContain(AnswerMessagesTests.CardTexts(reply.Card), t => t.Contains("評価不能 1 です", StringComparison.Ordinal));
+        Assert.DoesNotContain(AnswerMessagesTests.CardTexts(reply.Card.Node), t => t.Contains("評価不能 1 です", StringComparison.Ordinal));
         Assert.Contains("評価不能 1 です", (string?)reply.Card["fallbackText"]);
 
         Assert.Equal(["", "KPI", "目標", "実績", "判定"], KpiCardShape.Cells(body[2]!));
-        var rows = KpiCardShape.Rows(reply.Card).ToList();
+        var rows = KpiCardShape.Rows(reply.Card.Node).ToList();
         Assert.Equal(["レセプト点検の効果額", "対前年度以上", "7,215", "達成"], KpiCardShape.Cells(rows[0]).Skip(1));
         Assert.Equal(["特定健診受診率", "65.5%以上", "63.2", "概ね達成"], KpiCardShape.Cells(rows[1]).Skip(1));
         Assert.Equal(["特定保健指導実施率", "35.0%以上", "20.1", "未達成"], KpiCardShape.Cells(rows[2]).Skip(1));
         Assert.Equal(["ジェネリック医薬品使用割合", "80.0%以上", "—", "評価不能"], KpiCardShape.Cells(rows[3]).Skip(1));
         Assert.Equal(4, rows.Count);
 
-        var detail = KpiCardShape.Detail(reply.Card, rows[1]);
+        var detail = KpiCardShape.Detail(reply.Card.Node, rows[1]);
         Assert.Contains("判定の根拠: 目標 65.5% 以上に対し実績 63.2%。達成度 96.5%（95%以上）のため概ね達成", KpiCardShape.Texts(detail));
         Assert.Contains(("達成度", "96.5%"), KpiCardShape.Facts(detail));
 
@@ -159,7 +159,7 @@ public sealed class ReplyComposerTests
     [Fact]
     public void Compose_KpiStatus_RuleTextIsOnlyBehindTheToggles()
     {
-        var card = Assert.Single(_composer.Compose(KpiAnswer())).Card!;
+        var card = Assert.Single(_composer.Compose(KpiAnswer())).Card!.Node;
 
         var rule = KpiAnswer().KpiEvaluations[2].Rule;
         var visible = KpiCardShape.VisibleTexts(card).ToList();
@@ -170,7 +170,7 @@ public sealed class ReplyComposerTests
     [Fact]
     public void Compose_KpiStatusWithoutSummary_CountsTheStatuses()
     {
-        var card = Assert.Single(_composer.Compose(KpiAnswer() with { Summary = null })).Card!;
+        var card = Assert.Single(_composer.Compose(KpiAnswer() with { Summary = null })).Card!.Node;
 
         Assert.Equal(["1", "1", "1", "1"], card["body"]![1]!["columns"]!.AsArray().Select(c => (string?)c!["items"]![1]!["text"]));
         Assert.Equal("秋田支部 令和5年度（2023年度）の KPI 達成状況", (string?)card["body"]![0]!["text"]);
@@ -181,7 +181,7 @@ public sealed class ReplyComposerTests
     {
         var answer = KpiAnswer() with { Intent = Intent.WhatIf, KpiEvaluations = [KpiAnswer().KpiEvaluations[1]] };
 
-        var card = Assert.Single(_composer.Compose(answer)).Card!;
+        var card = Assert.Single(_composer.Compose(answer)).Card!.Node;
 
         Assert.Equal("仮定による試算", (string?)card["body"]![0]!["text"]);
         var rows = card["body"]!.AsArray().Single(b => b!["rows"] is not null)!["rows"]!.AsArray();
@@ -195,7 +195,7 @@ public sealed class ReplyComposerTests
         var evaluations = KpiAnswer().KpiEvaluations.Take(2).Select((e, i) => i == 0 ? e : e with { Scope = "岩手", FiscalYear = 2022 }).ToList();
         var answer = KpiAnswer() with { Intent = Intent.Comparison, KpiEvaluations = evaluations };
 
-        var card = Assert.Single(_composer.Compose(answer)).Card!;
+        var card = Assert.Single(_composer.Compose(answer)).Card!.Node;
 
         var rows = KpiCardShape.Rows(card).ToList();
         Assert.Equal(["", "KPI", "目標", "実績", "判定"], KpiCardShape.Cells(card["body"]!.AsArray().First(b => (string?)b!["style"] == "accent")!));
@@ -207,7 +207,7 @@ public sealed class ReplyComposerTests
     [Fact]
     public void Welcome_HasTheThreeExampleButtons()
     {
-        var card = _composer.Welcome().Card!;
+        var card = _composer.Welcome().Card!.Node;
 
         Assert.Equal(
             ["返納金債権とは？", "第6期の特定保健指導のKPIは？", "秋田支部の令和5年度のKPIの達成状況は？"],
@@ -243,9 +243,9 @@ public sealed class ReplyComposerTests
 
         Assert.True(replies.Count > 1);
         Assert.All(replies, r => Assert.True(ActivitySize(r) <= TeamsBudget, $"{ActivitySize(r)} bytes"));
-        var names = replies.SelectMany(r => KpiCardShape.Rows(r.Card!)).Select(row => KpiCardShape.Cells(row)[1]);
+        var names = replies.SelectMany(r => KpiCardShape.Rows(r.Card!.Node)).Select(row => KpiCardShape.Cells(row)[1]);
         Assert.Equal(evaluations.Select(e => e.Name), names);
-        var ids = replies.SelectMany(r => KpiCardShape.Ids(r.Card!)).ToList();
+        var ids = replies.SelectMany(r => KpiCardShape.Ids(r.Card!.Node)).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.Equal($"秋田支部 令和5年度（2023年度）の KPI 達成状況（1/{replies.Count}）", (string?)replies[0].Card!["body"]![0]!["text"]);
         Assert.All(replies.SkipLast(1), r => Assert.Empty(r.Card!["actions"]!.AsArray()));
@@ -286,7 +286,7 @@ public sealed class ReplyComposerTests
         };
         var activity = reply.Card is null
             ? incoming.CreateReply(reply.PlainText)
-            : incoming.CreateReply(reply.Text, attachments: [new Attachment { ContentType = Reply.AdaptiveCardContentType, Content = reply.Card }]);
+            : incoming.CreateReply(reply.Text, attachments: [new Attachment { ContentType = Reply.AdaptiveCardContentType, Content = reply.Card.AsContent() }]);
         return ProtocolJson.Utf16Size(activity);
     }
 }

@@ -75,5 +75,5 @@ public static class AnswerMessages
     public static Activity Plain(Activity incoming, Reply reply) => reply.Card is null
         ? incoming.CreateReply(reply.PlainText)
         : incoming.CreateReply(string.IsNullOrEmpty(reply.Text) ? null : reply.Text,
-            attachments: [new Attachment { ContentType = Reply.AdaptiveCardContentType, Content = reply.Card }]);
+            attachments: [new Attachment { ContentType = Reply.AdaptiveCardContentType, Content = reply.Card.AsContent() }]);
 }

@@ -37,13 +37,13 @@ public sealed partial class CardTemplate
     /// <summary>A template from JSON text, for tests of the templating itself.</summary>
     internal static CardTemplate Parse(string name, string json) => new(name, (JsonObject)JsonNode.Parse(json)!);
 
-    public JsonObject Expand(JsonNode? data) => Expand(JsonSerializer.SerializeToElement(data));
+    public WrittenCard Expand(JsonNode? data) => Expand(JsonSerializer.SerializeToElement(data));
 
     /// <summary>
     /// The card for <paramref name="data"/>, written straight as the JSON that is sent (the data read in place) and measured
-    /// once (<see cref="ProtocolJson.WrittenCard"/>); the node is read from that JSON only when something looks into it.
+    /// once (<see cref="ProtocolJson.WriteCard"/>); it is read back as nodes only when something looks into it.
     /// </summary>
-    public JsonObject Expand(JsonElement data) => ProtocolJson.WrittenCard(writer =>
+    public WrittenCard Expand(JsonElement data) => ProtocolJson.WriteCard(writer =>
     {
         if (!_root.TryWrite(writer, new Scope(data, data), null)) writer.WriteNullValue();
     });

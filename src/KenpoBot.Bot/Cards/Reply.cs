@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using KenpoBot.Bot.Protocol;
 
 namespace KenpoBot.Bot.Cards;
 
@@ -7,7 +7,7 @@ namespace KenpoBot.Bot.Cards;
 /// the same in text. <see cref="Text"/> is the message text sent with the card (the answer, or its lead above KPI rows); the
 /// card then holds only what the text does not say. Null when the card goes alone.
 /// </summary>
-public sealed record Reply(string PlainText, JsonObject? Card, string? Text = null)
+public sealed record Reply(string PlainText, WrittenCard? Card, string? Text = null)
 {
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
 

@@ -267,13 +267,13 @@ public sealed class ReplyComposer(IOptions<BotFrontEndOptions> options)
 
     private static string Clip(string text) => text.Length <= MaxFallbackText ? text : text[..(MaxFallbackText - 1)] + "…";
 
-    private static JsonObject Fill(string template, object data) =>
+    private static WrittenCard Fill(string template, object data) =>
         CardTemplate.Load(template).Expand(JsonSerializer.SerializeToElement(data, ProtocolJson.Options));
 
     private bool Fits(Reply reply) => Size(reply) <= Budget;
 
     /// <summary>The message's size: its text and its card travel together.</summary>
-    private static int Size(Reply reply) => reply.Card is null ? reply.PlainText.Length * 2 : ProtocolJson.CardSize(reply.Card) + (reply.Text?.Length ?? 0) * 2;
+    private static int Size(Reply reply) => reply.Card is null ? reply.PlainText.Length * 2 : reply.Card.Size + (reply.Text?.Length ?? 0) * 2;
 
     /// <summary>Splits at paragraph, line or sentence ends so each chunk has at most <paramref name="max"/> UTF-16 units; never returns an empty list.</summary>
     public static IReadOnlyList<string> SplitText(string text, int max)
