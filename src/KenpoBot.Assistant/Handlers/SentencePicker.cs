@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using KenpoBot.Assistant.Plugins;
 using KenpoBot.Assistant.Understanding;
@@ -57,7 +58,7 @@ public sealed partial class SentencePicker(KnowledgeBase knowledge, ContentWords
             var passage = passages[rank];
             // The lines under a heading that names what is asked (「第6期の事業運営の3つの柱」) answer it even without repeating it.
             var heading = passage.Kind == EntryKind.Section ? passage.Section.Split(" > ")[^1] : "";
-            foreach (var sentence in Sentences(FullText(passage)))
+            foreach (var sentence in SentencesOf(passage))
             {
                 var found = terms.Count(t => Caseless.Contains(sentence, t) || Caseless.Contains(heading, t));
                 if (found == 0 || !terms.Any(t => Caseless.Contains(sentence, t)) && heading.Length == 0) continue;
@@ -134,12 +135,25 @@ public sealed partial class SentencePicker(KnowledgeBase knowledge, ContentWords
       // A bare heading or label (「III. 具体的施策」) names a topic; it does not answer.
       - (sentence.Length < 14 ? 0.25 : 0);
 
-    private string FullText(PlanPassage hit) => hit.Kind switch
+    /// <summary>
+    /// A passage's sentences: those of its entry's whole text, split once per entry (the knowledge base of a generation does not
+    /// change), or of its snippet when the entry is not in the knowledge base.
+    /// </summary>
+    private string[] SentencesOf(PlanPassage hit)
+    {
+        if (split.TryGetValue((hit.Kind, hit.Id), out var known)) return known;
+        return FullText(hit) is { } text ? split.GetOrAdd((hit.Kind, hit.Id), [.. Sentences(text)]) : [.. Sentences(hit.Snippet)];
+    }
+
+    private readonly ConcurrentDictionary<(EntryKind Kind, string Id), string[]> split = new();
+
+    /// <summary>The entry's whole text (a section with its outline), or null when the knowledge base has no such entry.</summary>
+    private string? FullText(PlanPassage hit) => hit.Kind switch
     {
         EntryKind.Section => knowledge.FindSection(hit.Id) is { } section && knowledge.FindDocument(section.DocumentId) is { } document
-            ? document.TextWithOutline(section) : hit.Snippet,
-        EntryKind.Glossary => knowledge.FindTerm(hit.Id) is { } term ? $"{term.Term}とは、{term.Definition}" : hit.Snippet,
-        _ => knowledge.FindKpi(hit.Id) is { } k ? $"{k.Wording}。{k.QuotedNote}" : hit.Snippet,
+            ? document.TextWithOutline(section) : null,
+        EntryKind.Glossary => knowledge.FindTerm(hit.Id) is { } term ? $"{term.Term}とは、{term.Definition}" : null,
+        _ => knowledge.FindKpi(hit.Id) is { } k ? $"{k.Wording}。{k.QuotedNote}" : null,
     };
 
     /// <summary>Sentences, list items and table rows: split at 。 and line ends; table pipes become 「／」.</summary>
