@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -37,11 +38,12 @@ public sealed partial class CardTemplate
     /// <summary>A template from JSON text, for tests of the templating itself.</summary>
     internal static CardTemplate Parse(string name, string json) => new(name, (JsonObject)JsonNode.Parse(json)!);
 
-    public WrittenCard Expand(JsonNode? data) => Expand(JsonSerializer.SerializeToElement(data));
+    public WrittenCard Expand(JsonNode? data) => Expand(JsonSerializer.SerializeToElement(data, ProtocolJson.Options));
 
     /// <summary>
     /// The card for <paramref name="data"/>, written straight as the JSON that is sent (the data read in place) and measured
-    /// once (<see cref="ProtocolJson.WriteCard"/>); it is read back as nodes only when something looks into it.
+    /// once (<see cref="ProtocolJson.WriteCard"/>); it is read back as nodes only when something looks into it. The data is
+    /// serialized with <see cref="ProtocolJson.Options"/>, whose encoder writes the card: its values are copied as they are.
     /// </summary>
     public WrittenCard Expand(JsonElement data) => ProtocolJson.WriteCard(writer =>
     {
@@ -76,14 +78,14 @@ public sealed partial class CardTemplate
         JsonObject obj => CompileObject(obj),
         JsonArray array => new ArrayNode([.. array.Select(Compile)]),
         JsonValue value when value.GetValueKind() == JsonValueKind.String => CompileString(value.GetValue<string>()),
-        _ => new LiteralNode(JsonSerializer.SerializeToElement(node)),
+        _ => new LiteralNode(JsonSerializer.SerializeToElement(node, ProtocolJson.Options)),
     };
 
     private static ObjectNode CompileObject(JsonObject obj)
     {
         Node? data = null;
         if (obj.TryGetPropertyValue("$data", out var dataExpr))
-            data = dataExpr is JsonValue v && v.GetValueKind() == JsonValueKind.String ? CompileString(v.GetValue<string>()) : new LiteralNode(JsonSerializer.SerializeToElement(dataExpr));
+            data = dataExpr is JsonValue v && v.GetValueKind() == JsonValueKind.String ? CompileString(v.GetValue<string>()) : new LiteralNode(JsonSerializer.SerializeToElement(dataExpr, ProtocolJson.Options));
         var when = obj.TryGetPropertyValue("$when", out var whenExpr) ? CompileWhen(whenExpr) : null;
         var properties = obj.Where(p => p.Key is not ("$data" or "$when")).Select(p => (p.Key, Compile(p.Value))).ToArray();
         return new ObjectNode(properties, data, when);
@@ -309,7 +311,9 @@ public sealed partial class CardTemplate
     {
         if (Missing(value)) return false;
         WriteName(writer, name);
-        value.WriteTo(writer);
+        // Written by the card's own encoder already (the data and literals are serialized with ProtocolJson.Options): copied as
+        // it is, not unescaped and escaped again.
+        writer.WriteRawValue(JsonMarshal.GetRawUtf8Value(value), skipInputValidation: true);
         return true;
     }
 
