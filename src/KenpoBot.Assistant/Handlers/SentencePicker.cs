@@ -60,10 +60,16 @@ public sealed partial class SentencePicker(KnowledgeBase knowledge, ContentWords
             var heading = passage.Kind == EntryKind.Section ? passage.Section.Split(" > ")[^1] : "";
             foreach (var sentence in SentencesOf(passage))
             {
-                var found = terms.Count(t => Caseless.Contains(sentence, t) || Caseless.Contains(heading, t));
-                if (found == 0 || !terms.Any(t => Caseless.Contains(sentence, t)) && heading.Length == 0) continue;
+                var (found, inSentence) = (0, false);
+                foreach (var term in terms)
+                {
+                    var here = Caseless.Contains(sentence, term);
+                    inSentence |= here;
+                    if (here || Caseless.Contains(heading, term)) found++;
+                }
+                if (found == 0 || !inSentence && heading.Length == 0) continue;
                 var score = (double)found / terms.Count + Bonus(want, sentence) - rank * 0.03
-                    + (yearForms.Any(y => JapaneseYears.Normalize(sentence).Contains(y, StringComparison.Ordinal)) ? 0.2 : 0)
+                    + (yearForms.Count > 0 && NamesAYear(JapaneseYears.Normalize(sentence), yearForms) ? 0.2 : 0)
                     + Fits(frame, passage)
                     // A glossary entry answers what a word means, a KPI row's footnote its KPI; other questions are answered from the plans' own sentences.
                     - (passage.Kind == EntryKind.Glossary && want != Want.Definition ? 0.15 : 0)
@@ -76,6 +82,13 @@ public sealed partial class SentencePicker(KnowledgeBase knowledge, ContentWords
             }
         }
         return [.. picked.OrderByDescending(p => p.Score).DistinctBy(p => p.Text).Take(take)];
+    }
+
+    private static bool NamesAYear(string normalized, List<string> yearForms)
+    {
+        foreach (var form in yearForms)
+            if (normalized.Contains(form, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>

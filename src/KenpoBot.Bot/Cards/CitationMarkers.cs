@@ -36,10 +36,11 @@ public static partial class CitationMarkers
         if (sources.Count == 0) return new Marked(text, []);
 
         var inserts = new List<(int At, int N)>();
+        List<(int End, string Core)>? sentences = null; // the answer's sentences, flattened once for every source
         for (var n = 1; n <= sources.Count; n++)
         {
             if (present.Contains(n)) continue;
-            inserts.Add((SentenceEndQuoting(text, sources[n - 1].Snippet) ?? FirstLineEnd(text), n));
+            inserts.Add((SentenceEndQuoting(text, sentences ??= FlatSentences(text), sources[n - 1].Snippet) ?? FirstLineEnd(text), n));
         }
 
         var sb = new StringBuilder(text);
@@ -71,17 +72,12 @@ public static partial class CitationMarkers
     /// Where the first answer sentence quoted from <paramref name="snippet"/> ends (after its 。 and a source note in （）),
     /// or the sentence holding the snippet's own opening words; null when the text quotes neither.
     /// </summary>
-    private static int? SentenceEndQuoting(string text, string? snippet)
+    private static int? SentenceEndQuoting(string text, List<(int End, string Core)> sentences, string? snippet)
     {
         var flat = Flat(snippet ?? "");
         if (flat.Length < MinAnchor) return null;
-        for (var start = 0; start < text.Length;)
-        {
-            var end = SentenceEnd(text, start);
-            var core = Flat(text[start..end]);
-            if (core.Length >= MinAnchor && flat.Contains(core.Length > AnchorLength ? core[..AnchorLength] : core, StringComparison.Ordinal)) return end;
-            start = end < text.Length && text[end] == '\n' ? end + 1 : Math.Max(end, start + 1);
-        }
+        foreach (var (end, core) in sentences)
+            if (core.Length >= MinAnchor && flat.AsSpan().Contains((core.Length > AnchorLength ? core.AsSpan(0, AnchorLength) : core), StringComparison.Ordinal)) return end;
 
         foreach (var sentence in Sentences(snippet!))
         {
@@ -90,6 +86,19 @@ public static partial class CitationMarkers
             if (at >= 0) return SentenceEnd(text, at + anchor.Length);
         }
         return null;
+    }
+
+    /// <summary>The answer's sentences in order: where each ends, and its words flattened (<see cref="Flat"/>).</summary>
+    private static List<(int End, string Core)> FlatSentences(string text)
+    {
+        var sentences = new List<(int End, string Core)>();
+        for (var start = 0; start < text.Length;)
+        {
+            var end = SentenceEnd(text, start);
+            sentences.Add((end, Flat(text[start..end])));
+            start = end < text.Length && text[end] == '\n' ? end + 1 : Math.Max(end, start + 1);
+        }
+        return sentences;
     }
 
     /// <summary>A sentence without spaces, list marks and its （source note）, for comparing an answer's words with a snippet's.</summary>
