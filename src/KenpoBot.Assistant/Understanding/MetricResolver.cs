@@ -17,6 +17,7 @@ public sealed class MetricResolver
     private const double MinCoverage = 0.74;
 
     private readonly IReadOnlyList<(string Metric, string Name, string Key, int[] Bigrams)> names;
+    private readonly Dictionary<int, int[]> namesByBigram;
     private readonly Dictionary<string, string> displayNames;
 
     public MetricResolver(KnowledgeBase knowledge)
@@ -35,6 +36,9 @@ public sealed class MetricResolver
             .DistinctBy(n => (n.Metric, n.Key))
             .Select(n => (n.Metric, n.Name, n.Key, Bigrams(n.Key).ToArray()))
             .ToList();
+        // A name shares at least one bigram with any text that names it (all of them when the text holds it whole).
+        namesByBigram = names.SelectMany((n, i) => n.Bigrams.Select(b => (Bigram: b, Index: i)))
+            .GroupBy(p => p.Bigram).ToDictionary(g => g.Key, g => g.Select(p => p.Index).ToArray());
         displayNames = knowledge.Kpis.GroupBy(k => k.Metric).ToDictionary(g => g.Key, g => g.First().MetricName, StringComparer.Ordinal);
     }
 
@@ -48,9 +52,16 @@ public sealed class MetricResolver
         var key = Key(text);
         if (key.Length < 2) return [];
         var questionBigrams = Bigrams(key);
+        // Only the names that share a bigram with the text can match; they are scored in the order of all names, as ties keep the first.
+        var candidates = new List<int>();
+        foreach (var bigram in questionBigrams)
+            if (namesByBigram.TryGetValue(bigram, out var holders)) candidates.AddRange(holders);
+        candidates.Sort();
         var best = new Dictionary<string, MetricMatch>(StringComparer.Ordinal);
-        foreach (var (metric, name, nameKey, bigrams) in names)
+        for (var c = 0; c < candidates.Count; c++)
         {
+            if (c > 0 && candidates[c] == candidates[c - 1]) continue;
+            var (metric, name, nameKey, bigrams) = names[candidates[c]];
             MetricMatch match;
             if (key.Contains(nameKey, StringComparison.Ordinal))
             {
