@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace KenpoBot.Bot.Protocol;
@@ -17,15 +18,25 @@ public static class AiEntities
     {
         var hasClaims = claims is { Count: > 0 };
         if (!byModel && !hasClaims) return null;
-        var properties = new JsonObject
+        // The fields as the elements an entity keeps (Entity.Of would copy the claims into a new object first, then serialize them).
+        var properties = new Dictionary<string, JsonElement>(5)
         {
-            ["@type"] = "Message",
-            ["@context"] = "https://schema.org",
-            ["@id"] = "",
+            ["@type"] = MessageFields.Type,
+            ["@context"] = MessageFields.Context,
+            ["@id"] = MessageFields.Id,
         };
-        if (byModel) properties["additionalType"] = new JsonArray(AiGeneratedContent);
-        if (hasClaims) properties["citation"] = claims!.DeepClone();
-        return Entity.Of(MessageType, properties);
+        if (byModel) properties["additionalType"] = MessageFields.AdditionalType;
+        if (hasClaims) properties["citation"] = JsonSerializer.SerializeToElement(claims, ProtocolJson.Options);
+        return new Entity { Type = MessageType, Properties = properties };
+    }
+
+    /// <summary>The Message entity's constant fields, read once (elements of a document that is never changed or disposed).</summary>
+    private static class MessageFields
+    {
+        public static readonly JsonElement Type = JsonElement.Parse("\"Message\"");
+        public static readonly JsonElement Context = JsonElement.Parse("\"https://schema.org\"");
+        public static readonly JsonElement Id = JsonElement.Parse("\"\"");
+        public static readonly JsonElement AdditionalType = JsonSerializer.SerializeToElement(new[] { AiGeneratedContent }, ProtocolJson.Options);
     }
 
     /// <summary>The streaminfo entity; the first update has no stream id yet and the final one no sequence.</summary>
