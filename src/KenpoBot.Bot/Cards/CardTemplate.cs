@@ -41,6 +41,17 @@ public sealed partial class CardTemplate
     public WrittenCard Expand(JsonNode? data) => Expand(JsonSerializer.SerializeToElement(data, ProtocolJson.Options));
 
     /// <summary>
+    /// The card for typed data, serialized with <see cref="ProtocolJson.Options"/> and read in place while the card is written (a
+    /// <see cref="JsonElement"/> of its own would copy the data and its parse once more for every card).
+    /// </summary>
+    public WrittenCard Fill(object data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        using var document = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(data, data.GetType(), ProtocolJson.Options));
+        return Expand(document.RootElement);
+    }
+
+    /// <summary>
     /// The card for <paramref name="data"/>, written straight as the JSON that is sent (the data read in place) and measured
     /// once (<see cref="ProtocolJson.WriteCard"/>); it is read back as nodes only when something looks into it. The data is
     /// serialized with <see cref="ProtocolJson.Options"/>, whose encoder writes the card: its values are copied as they are.

@@ -268,7 +268,7 @@ public sealed class ReplyComposer(IOptions<BotFrontEndOptions> options)
     private static string Clip(string text) => text.Length <= MaxFallbackText ? text : text[..(MaxFallbackText - 1)] + "…";
 
     private static WrittenCard Fill(string template, object data) =>
-        CardTemplate.Load(template).Expand(JsonSerializer.SerializeToElement(data, ProtocolJson.Options));
+        CardTemplate.Load(template).Fill(data);
 
     private bool Fits(Reply reply) => Size(reply) <= Budget;
 
