@@ -26,6 +26,16 @@ public sealed class CardTemplateTests
     }
 
     [Fact]
+    public void Expand_DataMadeByInterpolation_IsWrittenWithTheCardsOwnEncoder()
+    {
+        // A $data that is text around an expression is a value the template makes itself; its items are copied into the card as
+        // JSON, so they must be written as the card writes (Japanese as is, not \uXXXX).
+        var json = Expand("""{"body":[{"type":"TextBlock","$data":"${name}様","text":"${$data}"}]}""", """{"name":"秋田支部"}""");
+
+        Assert.Equal("""{"body":[{"type":"TextBlock","text":"秋田支部様"}]}""", json);
+    }
+
+    [Fact]
     public void Expand_EmptyOrMissingData_RemovesTheElement()
     {
         Assert.Equal("""{"body":[]}""", Expand("""{"body":[{"$data":"${items}","text":"x"}]}""", """{"items":[]}"""));

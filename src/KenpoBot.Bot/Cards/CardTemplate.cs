@@ -195,8 +195,9 @@ public sealed partial class CardTemplate
         /// <summary>The value to read, not to place in the card (a <c>$data</c> list).</summary>
         public virtual JsonElement Read(Scope scope)
         {
+            // With the card's own encoder: the items read are copied into the card as they are written here.
             var buffer = new ArrayBufferWriter<byte>();
-            using (var writer = new Utf8JsonWriter(buffer))
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ProtocolJson.Options.Encoder }))
                 if (!TryWrite(writer, scope, null)) return default;
             return JsonElement.Parse(buffer.WrittenSpan);
         }
