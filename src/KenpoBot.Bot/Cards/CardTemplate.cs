@@ -38,16 +38,15 @@ public sealed partial class CardTemplate
     /// <summary>A template from JSON text, for tests of the templating itself.</summary>
     internal static CardTemplate Parse(string name, string json) => new(name, (JsonObject)JsonNode.Parse(json)!);
 
-    public WrittenCard Expand(JsonNode? data) => Expand(JsonSerializer.SerializeToElement(data, ProtocolJson.Options));
+    public WrittenCard Expand(JsonNode? data) => Fill(data);
 
     /// <summary>
-    /// The card for typed data, serialized with <see cref="ProtocolJson.Options"/> and read in place while the card is written (a
-    /// <see cref="JsonElement"/> of its own would copy the data and its parse once more for every card).
+    /// The card for typed data (or nodes), serialized with <see cref="ProtocolJson.Options"/> and read in place while the card is
+    /// written (a <see cref="JsonElement"/> of its own would copy the data and its parse once more for every card).
     /// </summary>
-    public WrittenCard Fill(object data)
+    public WrittenCard Fill(object? data)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        using var document = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(data, data.GetType(), ProtocolJson.Options));
+        using var document = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(data, ProtocolJson.Options));
         return Expand(document.RootElement);
     }
 
