@@ -99,12 +99,10 @@ public sealed class Bm25Ranking(float k1 = 1.2f, float b = 0.75f) : Similarity
         private readonly float _weight = stats.Weight * (ranking.K1 + 1);
         private readonly float[] _table = stats.Table;
 
-        public override float Score(int doc, float freq)
-        {
-            // Without norms the field is scored as if b were 0.
-            var norm = norms is null ? ranking.K1 : _table[(sbyte)norms.Get(doc) & 0xFF];
-            return _weight * freq / (freq + norm);
-        }
+        public override float Score(int doc, float freq) => _weight * freq / (freq + LengthFactor(doc));
+
+        /// <summary>k1 · (1 − b + b · length / average) for the document; without norms the field is scored as if b were 0.</summary>
+        private float LengthFactor(int doc) => norms is null ? ranking.K1 : _table[(byte)norms.Get(doc)];
 
         public override float ComputeSlopFactor(int distance) => 1.0f / (distance + 1);
 
@@ -133,7 +131,7 @@ public sealed class Bm25Ranking(float k1 = 1.2f, float b = 0.75f) : Similarity
                 tf.AddDetail(new Explanation(ranking.B, "parameter b"));
                 tf.AddDetail(new Explanation(stats.AverageLength, "avgFieldLength"));
                 tf.AddDetail(new Explanation(length, "fieldLength"));
-                tf.Value = freq.Value * (k1 + 1) / (freq.Value + _table[(sbyte)norms.Get(doc) & 0xFF]); // k1 · (1 − b + b · length / average)
+                tf.Value = freq.Value * (k1 + 1) / (freq.Value + LengthFactor(doc));
             }
             result.AddDetail(tf);
             result.Value = boost.Value * stats.Idf * tf.Value;
