@@ -33,13 +33,7 @@ public sealed class TermPostingsTests(IndexFixture fixture) : IClassFixture<Inde
         {
             foreach (var question in Questions)
             {
-                var (expected, actual) = fixture.Index.Use(searcher =>
-                {
-                    var lucene = searcher.Search(Build(question, (field, text) => new TermQuery(new Term(field, text))), 50).ScoreDocs;
-                    using var lease = postings.Rent(searcher.TopReaderContext);
-                    var ours = searcher.Search(Build(question, lease.Query), 50).ScoreDocs;
-                    return (lucene.Select(d => (d.Doc, d.Score)).ToList(), ours.Select(d => (d.Doc, d.Score)).ToList());
-                });
+                var (expected, actual) = BothWays(question, postings, 50);
                 Assert.Equal(expected, actual);
                 if (question != Questions[^1]) Assert.NotEmpty(expected);
             }
@@ -86,17 +80,21 @@ public sealed class TermPostingsTests(IndexFixture fixture) : IClassFixture<Inde
         var limited = new TermPostings(maxTerms: 3);
         foreach (var question in Questions.Take(2))
         {
-            var (expected, actual) = fixture.Index.Use(searcher =>
-            {
-                var lucene = searcher.Search(Build(question, (field, text) => new TermQuery(new Term(field, text))), 20).ScoreDocs;
-                using var lease = limited.Rent(searcher.TopReaderContext);
-                var ours = searcher.Search(Build(question, lease.Query), 20).ScoreDocs;
-                return (lucene.Select(d => (d.Doc, d.Score)).ToList(), ours.Select(d => (d.Doc, d.Score)).ToList());
-            });
+            var (expected, actual) = BothWays(question, limited, 20);
             Assert.Equal(expected, actual);
         }
         Assert.Equal(3, limited.TermCount);
     }
+
+    /// <summary>The top hits of the question with Lucene's term queries, then with a lease's: (document, score) each.</summary>
+    private (List<(int, float)> Expected, List<(int, float)> Actual) BothWays(string question, TermPostings postings, int top) =>
+        fixture.Index.Use(searcher =>
+        {
+            var lucene = searcher.Search(Build(question, (field, text) => new TermQuery(new Term(field, text))), top).ScoreDocs;
+            using var lease = postings.Rent(searcher.TopReaderContext);
+            var ours = searcher.Search(Build(question, lease.Query), top).ScoreDocs;
+            return (lucene.Select(d => (d.Doc, d.Score)).ToList(), ours.Select(d => (d.Doc, d.Score)).ToList());
+        });
 
     /// <summary>A query in the searcher's shape: per field a boosted disjunction of the question's terms.</summary>
     private static BooleanQuery Build(string question, Func<string, string, Query> term)
