@@ -97,7 +97,7 @@ public sealed class KnowledgeIndex : IDisposable
 
     /// <summary>
     /// As <see cref="Use{T}(Func{IndexSearcher, T})"/>, with the generation's entries by document number, its term vectors and its
-    /// term statistics and postings enumerators.
+    /// terms' statistics and decoded postings.
     /// </summary>
     public T Use<T>(Func<IndexSearcher, StoredEntries, TermVectorCache, TermPostings, T> search)
     {

@@ -78,32 +78,29 @@ public sealed class KnowledgeSearcher(KnowledgeIndex index, Analyzer japanese, A
         var highlight = new HashSet<string>(japaneseTerms.Concat(japaneseExtra), StringComparer.Ordinal);
         return index.Use((searcher, entries, vectors, postings) =>
         {
-            using var lookup = postings.Rent(searcher.TopReaderContext);
-            var query = new BooleanQuery();
-            AddField(query, lookup, Fields.Title, japaneseTerms, weights.Title);
-            AddField(query, lookup, Fields.Text, japaneseTerms, weights.Text);
-            AddField(query, lookup, Fields.TitleBigram, bigramTerms, weights.TitleBigram);
-            AddField(query, lookup, Fields.TextBigram, bigramTerms, weights.TextBigram);
-            AddField(query, lookup, Fields.Title, japaneseExtra, weights.Title * weights.Expansion);
-            AddField(query, lookup, Fields.Text, japaneseExtra, weights.Text * weights.Expansion);
-            AddField(query, lookup, Fields.TitleBigram, bigramExtra, weights.TitleBigram * weights.Expansion);
-            AddField(query, lookup, Fields.TextBigram, bigramExtra, weights.TextBigram * weights.Expansion);
-            AddField(query, lookup, Fields.Scope, expanded.Scopes, weights.Scope);
-            AddField(query, lookup, Fields.Id, expanded.Terms, weights.Term);
-            AddField(query, lookup, Fields.FiscalYear, years, weights.FiscalYear);
-            Query final = query;
-            if (FilterQuery(filter) is { } filterQuery) final = new FilteredQuery(query, new QueryWrapperFilter(filterQuery));
-
-            // Scored in document order (BooleanScorer2): the out-of-order BooleanScorer allocates a table of 2,048 bucket objects
-            // per search, a third of all the bytes a served answer allocated.
-            var collector = TopScoreDocCollector.Create(Math.Min(top, 100), docsScoredInOrder: true);
-            searcher.Search(final, collector);
-            var docs = collector.GetTopDocs();
+            var query = new TermGroupSearch()
+                .Should(Fields.Title, japaneseTerms, weights.Title)
+                .Should(Fields.Text, japaneseTerms, weights.Text)
+                .Should(Fields.TitleBigram, bigramTerms, weights.TitleBigram)
+                .Should(Fields.TextBigram, bigramTerms, weights.TextBigram)
+                .Should(Fields.Title, japaneseExtra, weights.Title * weights.Expansion)
+                .Should(Fields.Text, japaneseExtra, weights.Text * weights.Expansion)
+                .Should(Fields.TitleBigram, bigramExtra, weights.TitleBigram * weights.Expansion)
+                .Should(Fields.TextBigram, bigramExtra, weights.TextBigram * weights.Expansion)
+                .Should(Fields.Scope, expanded.Scopes, weights.Scope)
+                .Should(Fields.Id, expanded.Terms, weights.Term)
+                .Should(Fields.FiscalYear, years, weights.FiscalYear)
+                .Require(Fields.Kind, filter?.Kind?.ToString())
+                .Require(Fields.Scope, filter?.Scope)
+                .Require(Fields.FiscalYear, filter?.FiscalYear?.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Require(Fields.Plan, filter?.Plan)
+                .Require(Fields.Document, filter?.DocumentId);
+            var docs = query.Top(searcher, postings, Math.Min(top, 100));
             var vectorReader = vectors.Reader(searcher);
             // Highlighted when a snippet is first read: one highlighting query per search, made for the first.
             var highlightQuery = new Lazy<FieldQuery>(() => snippets.Query(highlight, vectorReader));
-            var hits = new List<SearchHit>(docs.ScoreDocs.Length);
-            foreach (var hit in docs.ScoreDocs)
+            var hits = new List<SearchHit>(docs.Length);
+            foreach (var hit in docs)
             {
                 var entry = entries.Get(searcher, hit.Doc);
                 var doc = hit.Doc;
@@ -127,33 +124,6 @@ public sealed class KnowledgeSearcher(KnowledgeIndex index, Analyzer japanese, A
         {
             return snippets.Snippet(null!, reader, doc, text);
         }
-    }
-
-    private static void AddField(BooleanQuery query, TermPostings.Lease lookup, string field, IReadOnlyCollection<string> terms, float boost)
-    {
-        if (terms.Count == 0 || boost <= 0) return;
-        var fieldQuery = new BooleanQuery(disableCoord: false);
-        foreach (var term in terms)
-        {
-            fieldQuery.Add(lookup.Query(field, term), Occur.SHOULD);
-        }
-        fieldQuery.Boost = boost;
-        query.Add(fieldQuery, Occur.SHOULD);
-    }
-    private static BooleanQuery? FilterQuery(SearchFilter? filter)
-    {
-        if (filter is null) return null;
-        var query = new BooleanQuery();
-        void Must(string field, string? value)
-        {
-            if (!string.IsNullOrEmpty(value)) query.Add(new TermQuery(new Term(field, value)), Occur.MUST);
-        }
-        Must(Fields.Kind, filter.Kind?.ToString());
-        Must(Fields.Scope, filter.Scope);
-        Must(Fields.FiscalYear, filter.FiscalYear?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Must(Fields.Plan, filter.Plan);
-        Must(Fields.Document, filter.DocumentId);
-        return query.Clauses.Count == 0 ? null : query;
     }
 
     /// <summary>The distinct terms an analyzer makes of the text, in order, at most <see cref="MaxTermsPerField"/>.</summary>

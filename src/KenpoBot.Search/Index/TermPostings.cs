@@ -6,107 +6,99 @@ using Lucene.Net.Util;
 namespace KenpoBot.Search.Index;
 
 /// <summary>
-/// The term statistics and postings enumerators of one index generation, kept across searches. A question's search makes about
-/// sixty term queries (four fields, two analyzers, the expansion); Lucene's <see cref="TermQuery"/> looks each term up in the
-/// terms dictionary again and makes a terms enumerator and a postings enumerator with its block buffers per term: half the bytes
-/// a document question allocated. A generation never changes, so a term's statistics are looked up once (up to
-/// <paramref name="maxTerms"/> terms; terms past it are looked up per search), and each search borrows a <see cref="Lease"/> whose
-/// enumerators the previous searches made.
+/// The term statistics and decoded postings of one index generation, kept across searches. A question's search reads about sixty
+/// terms (four fields, two analyzers, the expansion); looked up and decoded per search, they were most of a search's work and
+/// half the bytes a document question allocated. A generation never changes, so each term is looked up and decoded once, up to
+/// <paramref name="maxTerms"/> terms and <paramref name="maxPostings"/> postings in all; terms past either are read per search.
 /// </summary>
-public sealed class TermPostings(int maxTerms = 50_000)
+public sealed class TermPostings(int maxTerms = 50_000, long maxPostings = 4_000_000)
 {
-    private static readonly int MaxIdle = Environment.ProcessorCount * 4;
-
-    private readonly ConcurrentDictionary<(string Field, string Text), (Term Term, TermContext States)> terms = new();
-    private readonly ConcurrentBag<Lease> idle = [];
+    private readonly ConcurrentDictionary<(string Field, string Text), TermEntry> terms = new();
+    private readonly ConcurrentDictionary<string, CollectionStatistics> fields = new(StringComparer.Ordinal);
+    private IndexReaderContext? top;
     private int termCount;
-    private int idleCount;
+    private long postingCount;
 
-    /// <summary>Number of terms whose statistics are kept.</summary>
+    /// <summary>Number of terms kept.</summary>
     public int TermCount => Volatile.Read(ref termCount);
 
-    /// <summary>A lease for one search over <paramref name="top"/>; dispose it when the search has been collected.</summary>
-    public Lease Rent(IndexReaderContext top)
+    /// <summary>The field's statistics, as <see cref="IndexSearcher.CollectionStatistics"/> gives them.</summary>
+    public CollectionStatistics Field(IndexSearcher searcher, string field)
     {
-        if (idle.TryTake(out var lease)) Interlocked.Decrement(ref idleCount);
-        else lease = new Lease(this);
-        lease.Open(top);
-        return lease;
+        Check(searcher.TopReaderContext);
+        return fields.GetOrAdd(field, searcher.CollectionStatistics);
     }
 
-    private (Term Term, TermContext States) Lookup(IndexReaderContext top, string field, string text)
+    /// <summary>The term's statistics and postings in every leaf of <paramref name="searcher"/>'s reader.</summary>
+    public TermEntry Term(IndexSearcher searcher, string field, string text)
     {
-        if (terms.TryGetValue((field, text), out var known) && known.States.TopReaderContext == top) return known;
-        var term = new Term(field, text);
-        var made = (term, TermContext.Build(top, term));
-        if (Interlocked.Increment(ref termCount) > maxTerms || !terms.TryAdd((field, text), made)) Interlocked.Decrement(ref termCount);
+        Check(searcher.TopReaderContext);
+        if (terms.TryGetValue((field, text), out var known)) return known;
+        var made = TermEntry.Read(searcher.TopReaderContext, new Term(field, text));
+        if (Interlocked.Increment(ref termCount) > maxTerms
+            || Interlocked.Add(ref postingCount, made.PostingCount) > maxPostings
+            || !terms.TryAdd((field, text), made))
+        {
+            Interlocked.Decrement(ref termCount);
+            Interlocked.Add(ref postingCount, -made.PostingCount);
+        }
         return made;
     }
 
-    private void Return(Lease lease)
+    /// <summary>One generation, one reader: what is kept belongs to the first reader asked about.</summary>
+    private void Check(IndexReaderContext context)
     {
-        if (Interlocked.Increment(ref idleCount) <= MaxIdle) idle.Add(lease);
-        else Interlocked.Decrement(ref idleCount);
-    }
-
-    /// <summary>
-    /// The term queries of one search and the enumerators they read: each query takes the next unused postings enumerator of its
-    /// field, reset to its term. Used by one thread at a time; after <see cref="Dispose"/> its queries read postings the
-    /// ordinary way (<see cref="Epoch"/> moved on).
-    /// </summary>
-    public sealed class Lease : IDisposable
-    {
-        private readonly TermPostings owner;
-        private readonly Dictionary<(int Leaf, string Field), Slot> slots = [];
-        private IndexReaderContext? top;
-        private int epoch;
-
-        internal Lease(TermPostings owner) => this.owner = owner;
-
-        internal int Epoch => Volatile.Read(ref epoch);
-
-        internal void Open(IndexReaderContext context) => top = context;
-
-        /// <summary>A query for <paramref name="text"/> in <paramref name="field"/>, scored as <see cref="TermQuery"/> scores it.</summary>
-        public Query Query(string field, string text)
-        {
-            var (term, states) = owner.Lookup(top ?? throw new ObjectDisposedException(nameof(Lease)), field, text);
-            return new PooledTermQuery(term, states, this);
-        }
-
-        internal DocsEnum Docs(AtomicReaderContext leaf, Term term, TermState state, IBits acceptDocs)
-        {
-            if (!slots.TryGetValue((leaf.Ord, term.Field), out var slot))
-            {
-                // A generation's reader does not change, so neither do its leaves' terms.
-                slot = new Slot(leaf.AtomicReader.GetTerms(term.Field).GetEnumerator());
-                slots[(leaf.Ord, term.Field)] = slot;
-            }
-            slot.Terms.SeekExact(term.Bytes, state);
-            var reuse = slot.Used < slot.Docs.Count ? slot.Docs[slot.Used] : null;
-            var docs = slot.Terms.Docs(acceptDocs, reuse);
-            if (reuse is null) slot.Docs.Add(docs);
-            else slot.Docs[slot.Used] = docs;
-            slot.Used++;
-            return docs;
-        }
-
-        public void Dispose()
-        {
-            if (top is null) return;
-            top = null;
-            Interlocked.Increment(ref epoch);
-            foreach (var slot in slots.Values) slot.Used = 0;
-            owner.Return(this);
-        }
-
-        private sealed class Slot(TermsEnum terms)
-        {
-            public TermsEnum Terms { get; } = terms;
-
-            public List<DocsEnum> Docs { get; } = [];
-
-            public int Used { get; set; }
-        }
+        var owner = Interlocked.CompareExchange(ref top, context, null) ?? context;
+        if (owner != context) throw new InvalidOperationException("TermPostings belong to one index generation's reader.");
     }
 }
+
+/// <summary>A term's statistics over the index and, per leaf, the documents holding it (in order) with the term's frequency.</summary>
+public sealed class TermEntry
+{
+    private TermEntry(TermStatistics statistics, LeafPostings?[] leaves, long postingCount)
+    {
+        (Statistics, Leaves, PostingCount) = (statistics, leaves, postingCount);
+    }
+
+    public TermStatistics Statistics { get; }
+
+    /// <summary>By leaf ordinal; null where the leaf lacks the term.</summary>
+    public IReadOnlyList<LeafPostings?> Leaves { get; }
+
+    public long PostingCount { get; }
+
+    /// <summary>
+    /// Reads the term as <c>TermQuery</c> does: document frequency and total term frequency summed over the leaves, and every
+    /// leaf's postings with frequencies (1 for a field indexed without them), deleted documents included.
+    /// </summary>
+    internal static TermEntry Read(IndexReaderContext top, Term term)
+    {
+        var leaves = new LeafPostings?[top.Leaves.Count];
+        var docFreq = 0;
+        var totalTermFreq = 0L;
+        var count = 0L;
+        foreach (var leaf in top.Leaves)
+        {
+            var termsEnum = leaf.AtomicReader.GetTerms(term.Field)?.GetEnumerator();
+            if (termsEnum is null || !termsEnum.SeekExact(term.Bytes)) continue;
+            docFreq += termsEnum.DocFreq;
+            var leafTotal = termsEnum.TotalTermFreq;
+            totalTermFreq = totalTermFreq < 0 || leafTotal < 0 ? -1 : totalTermFreq + leafTotal;
+            var postings = termsEnum.Docs(null, null);
+            var docs = new List<int>(termsEnum.DocFreq);
+            var freqs = new List<int>(termsEnum.DocFreq);
+            while (postings.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                docs.Add(postings.DocID);
+                freqs.Add(postings.Freq);
+            }
+            leaves[leaf.Ord] = new LeafPostings([.. docs], [.. freqs]);
+            count += docs.Count;
+        }
+        return new TermEntry(new TermStatistics(BytesRef.DeepCopyOf(term.Bytes), docFreq, totalTermFreq), leaves, count);
+    }
+}
+
+/// <summary>A term's postings in one leaf: leaf-local document numbers in increasing order, and the term's frequency in each.</summary>
+public sealed record LeafPostings(int[] Docs, int[] Freqs);

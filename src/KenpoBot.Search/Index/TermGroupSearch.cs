@@ -1,0 +1,142 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+
+namespace KenpoBot.Search.Index;
+
+/// <summary>
+/// A disjunction of boosted term groups (one field's terms each), optionally restricted to documents holding every required
+/// term, scored term at a time over a generation's decoded <see cref="TermPostings"/>. It ranks and scores exactly as Lucene
+/// scores the same <c>BooleanQuery</c> of per-group <c>BooleanQuery</c>s of <c>TermQuery</c>s (in a <c>FilteredQuery</c> when
+/// terms are required) with a similarity whose coord and query norm are 1, as BM25's are: a group's score is its terms' scores
+/// summed in double and rounded to float, a document's score its groups' scores summed the same way. Lucene's document-at-a-time
+/// disjunction keeps a heap of sixty scorers per search; this adds each term's postings into two arrays.
+/// </summary>
+public sealed class TermGroupSearch
+{
+    private readonly List<(string Field, IReadOnlyCollection<string> Terms, float Boost)> groups = [];
+    private readonly List<(string Field, string Value)> required = [];
+
+    /// <summary>Adds a group: any of <paramref name="terms"/> in <paramref name="field"/>, weighted by <paramref name="boost"/>.</summary>
+    public TermGroupSearch Should(string field, IReadOnlyCollection<string> terms, float boost)
+    {
+        if (terms.Count > 0 && boost > 0) groups.Add((field, terms, boost));
+        return this;
+    }
+
+    /// <summary>Only documents whose <paramref name="field"/> holds <paramref name="value"/> (not scored).</summary>
+    public TermGroupSearch Require(string field, string? value)
+    {
+        if (!string.IsNullOrEmpty(value)) required.Add((field, value));
+        return this;
+    }
+
+    /// <summary>The best <paramref name="top"/> documents, by score and then document number, as <c>TopScoreDocCollector</c> keeps them.</summary>
+    public ScoreDoc[] Top(IndexSearcher searcher, TermPostings postings, int top)
+    {
+        if (groups.Count == 0 || top <= 0) return [];
+        var similarity = searcher.Similarity;
+        var terms = groups.Select(g => g.Terms.Select(t => postings.Term(searcher, g.Field, t)).ToList()).ToList();
+        var weights = groups.Select((g, i) => terms[i].Select(t => Weight(similarity, postings.Field(searcher, g.Field), t, g.Boost)).ToList()).ToList();
+        var filter = required.Select(r => postings.Term(searcher, r.Field, r.Value)).ToList();
+
+        var found = new List<ScoreDoc>();
+        foreach (var leaf in searcher.TopReaderContext.Leaves)
+        {
+            var scores = new LeafScores(leaf.AtomicReader.MaxDoc);
+            if (!scores.Allow(filter, leaf.Ord, leaf.AtomicReader.LiveDocs)) continue;
+            for (var g = 0; g < groups.Count; g++)
+            {
+                for (var t = 0; t < terms[g].Count; t++)
+                {
+                    if (terms[g][t].Leaves[leaf.Ord] is { } leafPostings)
+                        scores.Add(leafPostings, similarity.GetSimScorer(weights[g][t], leaf));
+                }
+                scores.EndGroup();
+            }
+            scores.Collect(found, leaf.DocBase);
+        }
+        found.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc));
+        return [.. found.Take(top)];
+    }
+
+    /// <summary>The term's weight as a <c>TermQuery</c> of boost 1 gets it under a group of <paramref name="boost"/>: query norm 1.</summary>
+    private static Similarity.SimWeight Weight(Similarity similarity, CollectionStatistics field, TermEntry term, float boost)
+    {
+        var weight = similarity.ComputeWeight(1f, field, term.Statistics);
+        weight.Normalize(1f, boost);
+        return weight;
+    }
+
+    /// <summary>One leaf's sums: the current group's in double per document, the documents' in double over the groups' floats.</summary>
+    private sealed class LeafScores(int maxDoc)
+    {
+        private readonly double[] group = new double[maxDoc];
+        private readonly double[] total = new double[maxDoc];
+        private readonly bool[] allowed = new bool[maxDoc];
+        private readonly bool[] matched = new bool[maxDoc];
+        private readonly bool[] scored = new bool[maxDoc];
+        private readonly List<int> inGroup = [];
+        private readonly List<int> inTotal = [];
+
+        /// <summary>Marks the live documents holding every required term; false when there are none.</summary>
+        public bool Allow(IReadOnlyList<TermEntry> filter, int leaf, Lucene.Net.Util.IBits? live)
+        {
+            if (filter.Count == 0)
+            {
+                for (var doc = 0; doc < maxDoc; doc++) allowed[doc] = live is null || live.Get(doc);
+                return true;
+            }
+            var counts = new int[maxDoc];
+            foreach (var term in filter)
+            {
+                if (term.Leaves[leaf] is not { } postings) return false;
+                foreach (var doc in postings.Docs) counts[doc]++;
+            }
+            var any = false;
+            for (var doc = 0; doc < maxDoc; doc++)
+            {
+                allowed[doc] = counts[doc] == filter.Count && (live is null || live.Get(doc));
+                any |= allowed[doc];
+            }
+            return any;
+        }
+
+        public void Add(LeafPostings postings, Similarity.SimScorer scorer)
+        {
+            var (docs, freqs) = (postings.Docs, postings.Freqs);
+            for (var i = 0; i < docs.Length; i++)
+            {
+                var doc = docs[i];
+                if (!allowed[doc]) continue;
+                if (!matched[doc])
+                {
+                    matched[doc] = true;
+                    inGroup.Add(doc);
+                }
+                group[doc] += scorer.Score(doc, freqs[i]);
+            }
+        }
+
+        public void EndGroup()
+        {
+            foreach (var doc in inGroup)
+            {
+                if (!scored[doc])
+                {
+                    scored[doc] = true;
+                    inTotal.Add(doc);
+                }
+                total[doc] += (float)group[doc];
+                group[doc] = 0;
+                matched[doc] = false;
+            }
+            inGroup.Clear();
+        }
+
+        public void Collect(List<ScoreDoc> found, int docBase)
+        {
+            foreach (var doc in inTotal) found.Add(new ScoreDoc(docBase + doc, (float)total[doc]));
+        }
+    }
+}
