@@ -40,24 +40,31 @@ public sealed class TermGroupSearch
         var weights = groups.Select((g, i) => terms[i].Select(t => Weight(similarity, postings.Field(searcher, g.Field), t, g.Boost)).ToList()).ToList();
         var filter = required.Select(r => postings.Term(searcher, r.Field, r.Value)).ToList();
 
-        var found = new List<ScoreDoc>();
-        foreach (var leaf in searcher.TopReaderContext.Leaves)
+        var best = new Best(top);
+        var scores = LeafScores.Rent(searcher.IndexReader.MaxDoc);
+        try
         {
-            var scores = new LeafScores(leaf.AtomicReader.MaxDoc);
-            if (!scores.Allow(filter, leaf.Ord, leaf.AtomicReader.LiveDocs)) continue;
-            for (var g = 0; g < groups.Count; g++)
+            foreach (var leaf in searcher.TopReaderContext.Leaves)
             {
-                for (var t = 0; t < terms[g].Count; t++)
+                scores.Open(leaf.AtomicReader.MaxDoc);
+                if (!scores.Allow(filter, leaf.Ord, leaf.AtomicReader.LiveDocs)) continue;
+                for (var g = 0; g < groups.Count; g++)
                 {
-                    if (terms[g][t].Leaves[leaf.Ord] is { } leafPostings)
-                        scores.Add(leafPostings, similarity.GetSimScorer(weights[g][t], leaf));
+                    for (var t = 0; t < terms[g].Count; t++)
+                    {
+                        if (terms[g][t].Leaves[leaf.Ord] is { } leafPostings)
+                            scores.Add(leafPostings, similarity.GetSimScorer(weights[g][t], leaf));
+                    }
+                    scores.EndGroup();
                 }
-                scores.EndGroup();
+                scores.Collect(best, leaf.DocBase);
             }
-            scores.Collect(found, leaf.DocBase);
         }
-        found.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc));
-        return [.. found.Take(top)];
+        finally
+        {
+            scores.Clear();
+        }
+        return best.ToArray();
     }
 
     /// <summary>The term's weight as a <c>TermQuery</c> of boost 1 gets it under a group of <paramref name="boost"/>: query norm 1.</summary>
@@ -68,16 +75,63 @@ public sealed class TermGroupSearch
         return weight;
     }
 
-    /// <summary>One leaf's sums: the current group's in double per document, the documents' in double over the groups' floats.</summary>
-    private sealed class LeafScores(int maxDoc)
+    /// <summary>The best documents so far, best first: higher score, then lower document number.</summary>
+    private sealed class Best(int size)
     {
-        private readonly double[] group = new double[maxDoc];
-        private readonly double[] total = new double[maxDoc];
-        private readonly bool[] allowed = new bool[maxDoc];
-        private readonly bool[] matched = new bool[maxDoc];
-        private readonly bool[] scored = new bool[maxDoc];
+        private readonly List<(float Score, int Doc)> kept = new(Math.Min(size, 128));
+
+        public void Offer(float score, int doc)
+        {
+            if (kept.Count == size && !Before(score, doc, kept[^1])) return;
+            var at = kept.Count;
+            while (at > 0 && Before(score, doc, kept[at - 1])) at--;
+            if (kept.Count == size) kept.RemoveAt(kept.Count - 1);
+            kept.Insert(at, (score, doc));
+        }
+
+        public ScoreDoc[] ToArray() => [.. kept.Select(k => new ScoreDoc(k.Doc, k.Score))];
+
+        private static bool Before(float score, int doc, (float Score, int Doc) other) =>
+            score > other.Score || (score == other.Score && doc < other.Doc);
+    }
+
+    /// <summary>
+    /// One leaf's sums: the current group's in double per document, the documents' in double over the groups' floats. Kept per
+    /// thread and cleared where it was written, so a search allocates no arrays.
+    /// </summary>
+    private sealed class LeafScores
+    {
+        [ThreadStatic]
+        private static LeafScores? t_cached;
+
+        private double[] group = [];
+        private double[] total = [];
+        private bool[] allowed = [];
+        private bool[] matched = [];
+        private bool[] scored = [];
+        private int[] counts = [];
         private readonly List<int> inGroup = [];
         private readonly List<int> inTotal = [];
+        private int maxDoc;
+
+        public static LeafScores Rent(int capacity)
+        {
+            var scores = t_cached ??= new LeafScores();
+            if (scores.group.Length < capacity) scores.Grow(capacity);
+            return scores;
+        }
+
+        private void Grow(int capacity)
+        {
+            (group, total, allowed, matched, scored, counts) =
+                (new double[capacity], new double[capacity], new bool[capacity], new bool[capacity], new bool[capacity], new int[capacity]);
+        }
+
+        public void Open(int leafMaxDoc)
+        {
+            if (group.Length < leafMaxDoc) Grow(leafMaxDoc);
+            maxDoc = leafMaxDoc;
+        }
 
         /// <summary>Marks the live documents holding every required term; false when there are none.</summary>
         public bool Allow(IReadOnlyList<TermEntry> filter, int leaf, Lucene.Net.Util.IBits? live)
@@ -87,7 +141,7 @@ public sealed class TermGroupSearch
                 for (var doc = 0; doc < maxDoc; doc++) allowed[doc] = live is null || live.Get(doc);
                 return true;
             }
-            var counts = new int[maxDoc];
+            Array.Clear(counts, 0, maxDoc);
             foreach (var term in filter)
             {
                 if (term.Leaves[leaf] is not { } postings) return false;
@@ -134,9 +188,24 @@ public sealed class TermGroupSearch
             inGroup.Clear();
         }
 
-        public void Collect(List<ScoreDoc> found, int docBase)
+        /// <summary>Clears what a search that stopped half-way wrote.</summary>
+        public void Clear()
         {
-            foreach (var doc in inTotal) found.Add(new ScoreDoc(docBase + doc, (float)total[doc]));
+            EndGroup();
+            foreach (var doc in inTotal) (total[doc], scored[doc]) = (0, false);
+            inTotal.Clear();
+        }
+
+        /// <summary>Offers the leaf's matched documents and clears their sums.</summary>
+        public void Collect(Best best, int docBase)
+        {
+            foreach (var doc in inTotal)
+            {
+                best.Offer((float)total[doc], docBase + doc);
+                total[doc] = 0;
+                scored[doc] = false;
+            }
+            inTotal.Clear();
         }
     }
 }
