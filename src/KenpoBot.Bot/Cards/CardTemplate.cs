@@ -46,7 +46,7 @@ public sealed partial class CardTemplate
     /// </summary>
     public WrittenCard Fill(object? data)
     {
-        using var document = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(data, ProtocolJson.Options));
+        using var document = JsonSerializer.SerializeToDocument(data, ProtocolJson.Options);
         return Expand(document.RootElement);
     }
 
@@ -97,7 +97,7 @@ public sealed partial class CardTemplate
         if (obj.TryGetPropertyValue("$data", out var dataExpr))
             data = dataExpr is JsonValue v && v.GetValueKind() == JsonValueKind.String ? CompileString(v.GetValue<string>()) : new LiteralNode(JsonSerializer.SerializeToElement(dataExpr, ProtocolJson.Options));
         var when = obj.TryGetPropertyValue("$when", out var whenExpr) ? CompileWhen(whenExpr) : null;
-        var properties = obj.Where(p => p.Key is not ("$data" or "$when")).Select(p => (p.Key, Compile(p.Value))).ToArray();
+        var properties = obj.Where(p => p.Key is not ("$data" or "$when")).Select(p => (Encoded(p.Key), Compile(p.Value))).ToArray();
         return new ObjectNode(properties, data, when);
     }
 
@@ -106,7 +106,7 @@ public sealed partial class CardTemplate
         var whole = WholeExpression().Match(text);
         if (whole.Success) return new PathNode(Path.Of(whole.Groups[1].Value));
         var matches = Expression().Matches(text);
-        if (matches.Count == 0) return new StringNode(text);
+        if (matches.Count == 0) return new StringNode(Encoded(text));
         var parts = new List<object>();
         var at = 0;
         foreach (Match m in matches)
@@ -142,6 +142,8 @@ public sealed partial class CardTemplate
     /// <summary><c>a.b</c>, <c>$data</c>, <c>$data.a</c> or <c>$root.a</c>, split once.</summary>
     private sealed record Path(bool FromRoot, string[] Steps)
     {
+        private readonly byte[][] utf8 = [.. Steps.Select(Encoding.UTF8.GetBytes)];
+
         public static Path Of(string text)
         {
             var steps = text.Trim().Split('.');
@@ -158,13 +160,14 @@ public sealed partial class CardTemplate
         {
             var value = FromRoot ? scope.Root : scope.Data;
             for (var i = 0; i < Steps.Length && !Missing(value); i++)
-                value = value.ValueKind == JsonValueKind.Object && Property(value, Steps[i]) is { } next ? next : default;
+                value = value.ValueKind == JsonValueKind.Object && Property(value, i) is { } next ? next : default;
             return value;
         }
 
-        private static JsonElement? Property(JsonElement obj, string name)
+        private JsonElement? Property(JsonElement obj, int step)
         {
-            if (obj.TryGetProperty(name, out var exact)) return exact;
+            if (obj.TryGetProperty(utf8[step], out var exact)) return exact;
+            var name = Steps[step];
             foreach (var property in obj.EnumerateObject())
                 if (property.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) return property.Value;
             return null;
@@ -180,7 +183,7 @@ public sealed partial class CardTemplate
     private abstract class Node
     {
         /// <summary>Writes <paramref name="name"/> (when given) and the filled value; nothing, and false, when there is no value.</summary>
-        public abstract bool TryWrite(Utf8JsonWriter writer, Scope scope, string? name);
+        public abstract bool TryWrite(Utf8JsonWriter writer, Scope scope, JsonEncodedText? name);
 
         /// <summary>The node as array items: an object with <c>$data</c> gives one element per item, others one each (null when empty).</summary>
         public virtual void WriteElements(Utf8JsonWriter writer, Scope scope)
@@ -189,7 +192,7 @@ public sealed partial class CardTemplate
         }
 
         /// <summary>The node as a property value: an object's first element, or nothing.</summary>
-        public virtual void WriteProperty(Utf8JsonWriter writer, Scope scope, string name) => TryWrite(writer, scope, name);
+        public virtual void WriteProperty(Utf8JsonWriter writer, Scope scope, JsonEncodedText name) => TryWrite(writer, scope, name);
 
         /// <summary>The value to read, not to place in the card (a <c>$data</c> list).</summary>
         public virtual JsonElement Read(Scope scope)
@@ -206,20 +209,20 @@ public sealed partial class CardTemplate
     {
         public static readonly NullNode Instance = new();
 
-        public override bool TryWrite(Utf8JsonWriter writer, Scope scope, string? name) => false;
+        public override bool TryWrite(Utf8JsonWriter writer, Scope scope, JsonEncodedText? name) => false;
     }
 
     /// <summary>JSON the template gives as it is: a number, a boolean, or a <c>$data</c> list written out rather than as an expression.</summary>
     private sealed class LiteralNode(JsonElement value) : Node
     {
-        public override bool TryWrite(Utf8JsonWriter writer, Scope scope, string? name) => Value(writer, value, name);
+        public override bool TryWrite(Utf8JsonWriter writer, Scope scope, JsonEncodedText? name) => Value(writer, value, name);
 
         public override JsonElement Read(Scope scope) => value;
     }
 
-    private sealed class StringNode(string text) : Node
+    private sealed class StringNode(JsonEncodedText text) : Node
     {
-        public override bool TryWrite(Utf8JsonWriter writer, Scope scope, string? name)
+        public override bool TryWrite(Utf8JsonWriter writer, Scope scope, JsonEncodedText? name)
         {
             WriteName(writer, name);
             writer.WriteStringValue(text);
@@ -230,14 +233,14 @@ public sealed partial class CardTemplate
     /// <summary>A string that is exactly one expression: the value with its JSON type.</summary>
     private sealed class PathNode(Path path) : Node
     {
-        public override bool TryWrite(Utf8JsonWriter writer, Scope scope, string? name) => Value(writer, path.Evaluate(scope), name);
+        public override bool TryWrite(Utf8JsonWriter writer, Scope scope, JsonEncodedText? name) => Value(writer, path.Evaluate(scope), name);
 
         public override JsonElement Read(Scope scope) => path.Evaluate(scope);
     }
 
     private sealed class InterpolationNode(object[] parts) : Node
     {
-        public override bool TryWrite(Utf8JsonWriter writer, Scope scope, string? name)
+        public override bool TryWrite(Utf8JsonWriter writer, Scope scope, JsonEncodedText? name)
         {
             var text = new StringBuilder();
             foreach (var part in parts)
@@ -260,7 +263,7 @@ public sealed partial class CardTemplate
 
     private sealed class ArrayNode(Node[] items) : Node
     {
-        public override bool TryWrite(Utf8JsonWriter writer, Scope scope, string? name)
+        public override bool TryWrite(Utf8JsonWriter writer, Scope scope, JsonEncodedText? name)
         {
             WriteName(writer, name);
             writer.WriteStartArray();
@@ -270,10 +273,10 @@ public sealed partial class CardTemplate
         }
     }
 
-    private sealed class ObjectNode((string Key, Node Value)[] properties, Node? data, When? when) : Node
+    private sealed class ObjectNode((JsonEncodedText Key, Node Value)[] properties, Node? data, When? when) : Node
     {
         /// <summary>The object with its values filled in; nothing when its <c>$when</c> is false.</summary>
-        public override bool TryWrite(Utf8JsonWriter writer, Scope scope, string? name)
+        public override bool TryWrite(Utf8JsonWriter writer, Scope scope, JsonEncodedText? name)
         {
             if (when is not null && !when.Holds(scope)) return false;
             WriteName(writer, name);
@@ -293,7 +296,7 @@ public sealed partial class CardTemplate
             foreach (var item in Items(scope)) TryWrite(writer, scope with { Data = item }, null);
         }
 
-        public override void WriteProperty(Utf8JsonWriter writer, Scope scope, string name)
+        public override void WriteProperty(Utf8JsonWriter writer, Scope scope, JsonEncodedText name)
         {
             if (data is null)
             {
@@ -312,13 +315,16 @@ public sealed partial class CardTemplate
         }
     }
 
-    private static void WriteName(Utf8JsonWriter writer, string? name)
+    private static void WriteName(Utf8JsonWriter writer, JsonEncodedText? name)
     {
-        if (name is not null) writer.WritePropertyName(name);
+        if (name is { } known) writer.WritePropertyName(known);
     }
 
+    /// <summary>Template text escaped once, by the encoder that writes the card.</summary>
+    private static JsonEncodedText Encoded(string text) => JsonEncodedText.Encode(text, ProtocolJson.Options.Encoder);
+
     /// <summary>A value of the data as it is, under <paramref name="name"/>; nothing for null or a missing value.</summary>
-    private static bool Value(Utf8JsonWriter writer, JsonElement value, string? name)
+    private static bool Value(Utf8JsonWriter writer, JsonElement value, JsonEncodedText? name)
     {
         if (Missing(value)) return false;
         WriteName(writer, name);
