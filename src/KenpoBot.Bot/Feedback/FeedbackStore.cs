@@ -29,7 +29,7 @@ public enum ReactionOutcome
 
 /// <summary>
 /// Writes answers and reactions to the feedback file. Never throws: a full disk or a locked file is logged and the turn
-/// goes on. Answers are queued and written in the background, as many as are waiting in one transaction; a reaction,
+/// goes on. Answers are queued and written in the background, those queued within 50 ms in one transaction; a reaction,
 /// <see cref="FlushAsync"/> and disposal (the host's shutdown) write what is queued first, so a reaction always finds the
 /// answers sent before it and nothing queued is dropped on shutdown. Writes are serialised in this process; other processes
 /// wait on SQLite's lock for a few seconds at most.
@@ -43,6 +43,9 @@ public sealed partial class FeedbackStore : IAsyncDisposable, IDisposable
     public const int QueueCapacity = 4096;
 
     private const int MaxBatch = 256;
+
+    /// <summary>How long the writer waits, once an answer is queued, for others to write with it.</summary>
+    private static readonly TimeSpan GatherWindow = TimeSpan.FromMilliseconds(50);
 
     private readonly FeedbackDatabase database;
     private readonly FeedbackOptions options;
@@ -109,7 +112,11 @@ public sealed partial class FeedbackStore : IAsyncDisposable, IDisposable
     private async Task WriteQueuedAsync()
     {
         while (await _pending.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            // Answers arriving together share one transaction: a transaction per answer or two was most of the file's cost.
+            await Task.Delay(GatherWindow).ConfigureAwait(false);
             await FlushAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>Under <see cref="_writes"/>: the queue, in batches of one transaction each.</summary>
