@@ -134,7 +134,7 @@ public sealed partial class CardTemplate
     {
         JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.False => false,
         JsonValueKind.Array => value.GetArrayLength() > 0,
-        JsonValueKind.String => value.GetString()!.Length > 0,
+        JsonValueKind.String => !value.ValueEquals(""u8),
         JsonValueKind.Number => !value.TryGetDecimal(out var d) || d != 0,
         _ => true,
     };
@@ -240,9 +240,14 @@ public sealed partial class CardTemplate
 
     private sealed class InterpolationNode(object[] parts) : Node
     {
+        [ThreadStatic]
+        private static StringBuilder? t_text;
+
         public override bool TryWrite(Utf8JsonWriter writer, Scope scope, JsonEncodedText? name)
         {
-            var text = new StringBuilder();
+            // One builder per thread: an expression's text is written before another can start on this thread.
+            var text = t_text ??= new StringBuilder();
+            text.Clear();
             foreach (var part in parts)
             {
                 if (part is string literal)
@@ -256,7 +261,10 @@ public sealed partial class CardTemplate
                 text.Append(value.ValueKind == JsonValueKind.String ? value.GetString() : JsonSerializer.Serialize(value));
             }
             WriteName(writer, name);
-            writer.WriteStringValue(text.ToString());
+            var chunks = text.GetChunks();
+            if (chunks.MoveNext() && chunks.Current.Length == text.Length) writer.WriteStringValue(chunks.Current.Span);
+            else writer.WriteStringValue(text.ToString());
+            if (text.Capacity > 16 * 1024) t_text = null; // an outsized text does not stay
             return true;
         }
     }
