@@ -2,7 +2,6 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.VectorHighlight;
 
 namespace KenpoBot.Search.Index;
 
@@ -60,7 +59,6 @@ public sealed class SearchHit
 public sealed class KnowledgeSearcher(KnowledgeIndex index, Analyzer japanese, Analyzer bigram, QueryExpander expander, SearchWeights? weights = null)
 {
     private const int MaxTermsPerField = 128;
-    private readonly SnippetHighlighter snippets = new();
     private readonly SearchWeights weights = weights ?? SearchWeights.Default;
 
     public IReadOnlyList<SearchHit> Search(string? question, SearchFilter? filter = null, int top = 5, SearchMode mode = SearchMode.Combined)
@@ -75,7 +73,8 @@ public sealed class KnowledgeSearcher(KnowledgeIndex index, Analyzer japanese, A
         if (japaneseTerms.Count == 0 && bigramTerms.Count == 0) return [];
 
         var years = expanded.FiscalYears.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var highlight = new HashSet<string>(japaneseTerms.Concat(japaneseExtra), StringComparer.Ordinal);
+        // Distinct: the question's terms, then those of the expansion the question does not have.
+        string[] highlight = [.. japaneseTerms, .. japaneseExtra];
         return index.Use((searcher, entries, vectors, postings) =>
         {
             var query = new TermGroupSearch()
@@ -96,34 +95,33 @@ public sealed class KnowledgeSearcher(KnowledgeIndex index, Analyzer japanese, A
                 .Require(Fields.Plan, filter?.Plan)
                 .Require(Fields.Document, filter?.DocumentId);
             var docs = query.Top(searcher, postings, Math.Min(top, 100));
-            var vectorReader = vectors.Reader(searcher);
-            // Highlighted when a snippet is first read: one highlighting query per search, made for the first.
-            var highlightQuery = new Lazy<FieldQuery>(() => snippets.Query(highlight, vectorReader));
             var hits = new List<SearchHit>(docs.Length);
             foreach (var hit in docs)
             {
                 var entry = entries.Get(searcher, hit.Doc);
                 var doc = hit.Doc;
-                hits.Add(new SearchHit(entry, hit.Score, () => Snippet(highlightQuery, vectorReader, doc, entry.Text)));
+                hits.Add(new SearchHit(entry, hit.Score, () => Snippet(highlight, vectors, searcher, doc, entry.Text)));
             }
             return hits;
         });
     }
 
     /// <summary>
-    /// A hit's snippet, read after the search. The generation's vectors are cached once decoded; should the generation have been
-    /// replaced and closed before a snippet is first read (a corpus reload in between), the hit gets the start of its body.
+    /// A hit's snippet, read after the search. The generation's vectors are kept once decoded; should the generation have been
+    /// replaced and closed before a vector not yet decoded is read (a corpus reload in between), the hit gets the start of its body.
     /// </summary>
-    private (string Plain, string Marked) Snippet(Lazy<FieldQuery> query, IndexReader reader, int doc, string text)
+    private static (string Plain, string Marked) Snippet(string[] terms, TermVectorCache vectors, IndexSearcher searcher, int doc, string text)
     {
+        BodyTermVector body;
         try
         {
-            return snippets.Snippet(query.Value, reader, doc, text);
+            body = vectors.Body(searcher, doc);
         }
         catch (ObjectDisposedException)
         {
-            return snippets.Snippet(null!, reader, doc, text);
+            body = BodyTermVector.Empty;
         }
+        return SnippetHighlighter.Snippet(terms, body, text);
     }
 
     /// <summary>The distinct terms an analyzer makes of the text, in order, at most <see cref="MaxTermsPerField"/>.</summary>

@@ -1,45 +1,36 @@
 using System.Text;
-using Lucene.Net.Documents;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
-using Lucene.Net.Search.VectorHighlight;
+using KenpoBot.Search.Index.Snippets;
 
 namespace KenpoBot.Search.Index;
 
 /// <summary>
-/// Snippets of a hit's body from its term vectors (Lucene's FastVectorHighlighter): the window of about
-/// <see cref="Length"/> characters with the most matched terms, without analysing the body again.
+/// Snippets of a hit's body from its term vector, without analysing the body again: the window of about <see cref="Length"/>
+/// characters with the most matched terms, exactly as Lucene's FastVectorHighlighter made it (no phrase highlighting, a simple
+/// frag list, fragments in score order, a simple boundary scanner) for a query of the analysed terms on the body.
 /// </summary>
-public sealed class SnippetHighlighter
+public static class SnippetHighlighter
 {
     public const int Length = 160;
 
     // Private-use characters mark the matches, so that ** in the text itself is never taken for a mark.
     private const string Open = "\uE000";
     private const string Close = "\uE001";
-    private static readonly string[] OpenTags = [Open];
-    private static readonly string[] CloseTags = [Close];
-    private static readonly char[] Boundaries = ['\n', '。', '、', '，', ',', ' ', '　', '.', '!', '?', '！', '？'];
+    private static readonly BoundaryScanner Scanner = new(20, ['\n', '。', '、', '，', ',', ' ', '　', '.', '!', '?', '！', '？']);
 
-    private readonly FastVectorHighlighter highlighter = new(phraseHighlight: false, fieldMatch: true);
-    private readonly IFragListBuilder fragLists = new SimpleFragListBuilder();
-    private static readonly IBoundaryScanner Scanner = new SimpleBoundaryScanner(20, Boundaries);
-    private readonly IEncoder encoder = new DefaultEncoder();
-
-    /// <summary>The highlighting query for one search: the analysed terms of the body field.</summary>
-    public FieldQuery Query(IReadOnlyCollection<string> terms, IndexReader reader)
+    /// <summary>The body's best window with its matches between the private-use marks; null when no term matches.</summary>
+    internal static string? Fragment(IReadOnlyList<string> terms, BodyTermVector body, string text)
     {
-        var query = new BooleanQuery();
-        foreach (var term in terms) query.Add(new TermQuery(new Term(Fields.Text, term)), Occur.SHOULD);
-        return highlighter.GetFieldQuery(query, reader);
+        var spans = BodyMatches.Find(body, terms, SnippetScratch.Current);
+        return SnippetWindow.Best(spans, Length) is { } window ? MarkedFragment.Write(text, window, spans, Scanner, Open, Close) : null;
     }
 
     /// <summary>Plain text and the same with the matched terms in **…**; with … where the text goes on.</summary>
-    public (string Plain, string Marked) Snippet(FieldQuery query, IndexReader reader, int doc, string text)
+    public static (string Plain, string Marked) Snippet(IReadOnlyList<string> terms, BodyTermVector body, string text) =>
+        Frame(Fragment(terms, body, text), text);
+
+    /// <summary>The snippet pair of a fragment (null or empty: the start of the body), collapsed to one line.</summary>
+    internal static (string Plain, string Marked) Frame(string? fragment, string text)
     {
-        var fragment = query is null ? null
-            : highlighter.GetBestFragment(query, reader, doc, Fields.Text, Length, fragLists, new KnownTextFragments(text), OpenTags, CloseTags, encoder);
         string raw;
         int start;
         if (string.IsNullOrEmpty(fragment))
@@ -61,15 +52,6 @@ public sealed class SnippetHighlighter
         var marked = Collapse(fragment).Replace(Open, "**", StringComparison.Ordinal).Replace(Close, "**", StringComparison.Ordinal);
         return (before + Collapse(raw) + after, before + marked + after);
     }
-
-    /// <summary>Fragments of a body already in memory: the stored field is not read and decompressed again.</summary>
-    private sealed class KnownTextFragments(string text) : ScoreOrderFragmentsBuilder(OpenTags, CloseTags, Scanner)
-    {
-        protected override Field[] GetFields(IndexReader reader, int docId, string fieldName) =>
-            [new Field(fieldName, text, TextOnly)];
-    }
-
-    private static readonly FieldType TextOnly = new(TextField.TYPE_STORED);
 
     /// <summary>One line: a line end becomes a space, a run of white space one space; trimmed.</summary>
     internal static string Collapse(string text)
