@@ -1,5 +1,6 @@
 using KenpoBot.Search.Analysis;
 using KenpoBot.Search.Index;
+using KenpoBot.Search.Index.Snippets;
 using KenpoBot.Search.Tests.Support;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Shingle;
@@ -14,16 +15,6 @@ namespace KenpoBot.Search.Tests.Index;
 /// </remarks>
 public sealed class SnippetHighlighterTests(IndexFixture fixture, SnippetHighlighterTests.Bodies bodies) : IClassFixture<IndexFixture>, IClassFixture<SnippetHighlighterTests.Bodies>
 {
-    [Theory]
-    [InlineData("a\nb", "a b")]
-    [InlineData("a  \n b", "a b")]
-    [InlineData(" a　b ", "a　b")]
-    [InlineData("a\t\tb", "a b")]
-    public void Collapse_MakesOneLine(string text, string expected)
-    {
-        Assert.Equal(expected, SnippetHighlighter.Collapse(text));
-    }
-
     [Fact]
     public void Snippet_IsAWindowOfTheBody_MarkedWhereItMatches_WithEllipsesWhereTheBodyGoesOn()
     {
@@ -34,7 +25,7 @@ public sealed class SnippetHighlighterTests(IndexFixture fixture, SnippetHighlig
             // About Length characters: the highlighter stretches a window to the boundary after its last match.
             Assert.InRange(hit.Snippet.Length, 1, SnippetHighlighter.Length * 3 / 2);
             Assert.Equal(hit.Snippet, hit.MarkedSnippet.Replace("**", "", StringComparison.Ordinal));
-            var body = SnippetHighlighter.Collapse(hit.Entry.Text);
+            var body = OneLine.Of("", hit.Entry.Text, "", marks: false, SnippetScratch.Current);
             Assert.Contains(hit.Snippet.Trim('…'), body, StringComparison.Ordinal);
             Assert.Equal(!body.StartsWith(hit.Snippet.TrimEnd('…'), StringComparison.Ordinal), hit.Snippet.StartsWith('…'));
         }
@@ -128,6 +119,9 @@ public sealed class SnippetHighlighterTests(IndexFixture fixture, SnippetHighlig
         { "at the start", "後発医薬品", false },
         { "at the start", "後発医薬品の保健", true },
         { "two competing stretches", "特定保健指導の実施率", true },
+        { "private-use marks and white space", "保健指導の実施率", true },
+        { "private-use marks and white space", "計画", true },
+        { "private-use marks and white space", "後発医薬品", false },
     };
 
     [Theory]
@@ -164,7 +158,7 @@ public sealed class SnippetHighlighterTests(IndexFixture fixture, SnippetHighlig
         });
     }
 
-    /// <summary>Each set of terms against the body of <paramref name="only"/> or of every entry; how many bodies matched.</summary>
+    /// <summary>Fragments and snippets of each set of terms in the body of <paramref name="only"/> or of every entry; how many matched.</summary>
     private static int AssertSameFragments(IndexSearcher searcher, StoredEntries entries, TermVectorCache vectors, IReadOnlyList<IReadOnlyList<string>> termSets, int? only = null)
     {
         var matched = 0;
@@ -177,6 +171,7 @@ public sealed class SnippetHighlighterTests(IndexFixture fixture, SnippetHighlig
                 var expected = FastVectorSnippets.Fragment(terms, searcher.IndexReader, d, text);
                 var actual = SnippetHighlighter.Fragment(terms, vectors.Body(searcher, d), text);
                 Assert.True(expected == actual, $"doc {d}, terms {string.Join(" ", terms)}:\n{expected}\n{actual}");
+                Assert.Equal(FastVectorSnippets.Frame(expected, text), SnippetHighlighter.Snippet(terms, vectors.Body(searcher, d), text));
                 if (expected is not null) matched++;
             }
         }
@@ -230,6 +225,7 @@ public sealed class SnippetHighlighterTests(IndexFixture fixture, SnippetHighlig
             ["among surrogate pairs, shifted"] = "あ" + Fish + "保健指導" + Fish + "あ",
             ["surrogate pairs at the window's edges"] = "𠮷野家" + Fish[..150] + "保健指導" + Fish[..153] + "保健指導",
             ["two competing stretches"] = Filler[..200] + "特定保健指導" + Filler[..300] + "特定保健指導の実施率" + Filler,
+            ["private-use marks and white space"] = "  \n保健指導\uE000の  実施率\n\n　保健 指導\uE001。\t" + Filler[..100] + "\uE000 保健指導 \n",
         };
 
         /// <summary>Bodies of words split by spaces: with punctuation and a line end, tokens longer than a window, many repeats.</summary>
@@ -240,6 +236,7 @@ public sealed class SnippetHighlighterTests(IndexFixture fixture, SnippetHighlig
             new string('x', 70) + " " + new string('y', 70) + " " + new string('z', 70) + " " + string.Join(" ", Enumerable.Repeat("w", 100)),
             string.Join(" ", Enumerable.Range(0, 300).Select(i => (i % 7).ToString(System.Globalization.CultureInfo.InvariantCulture))),
             new string('v', 250) + " u",
+            "  a  b \t c\n\nd \uE000 e\uE001f\u3000g\r\nh  ",
         ];
 
         public BodyIndex Japanese { get; } = new(IndexFixture.CreateAnalyzer(), [.. JapaneseTexts.Values]);

@@ -1,3 +1,4 @@
+using System.Text;
 using KenpoBot.Search.Index;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -29,9 +30,51 @@ internal static class FastVectorSnippets
             new KnownTextFragments(text), OpenTags, CloseTags, new DefaultEncoder());
     }
 
-    /// <summary>The snippet pair the searcher made of that fragment.</summary>
+    /// <summary>The snippet pair the searcher made of the best fragment.</summary>
     public static (string Plain, string Marked) Snippet(IEnumerable<string> terms, IndexReader reader, int doc, string text) =>
-        SnippetHighlighter.Frame(Fragment(terms, reader, doc, text), text);
+        Frame(Fragment(terms, reader, doc, text), text);
+
+    /// <summary>The snippet pair the searcher made of a fragment (its code as it was).</summary>
+    public static (string Plain, string Marked) Frame(string? fragment, string text)
+    {
+        string raw;
+        int start;
+        if (string.IsNullOrEmpty(fragment))
+        {
+            var end = Math.Min(text.Length, 160);
+            if (end < text.Length && end > 0 && char.IsHighSurrogate(text[end - 1])) end--;
+            fragment = text[..end];
+            raw = fragment;
+            start = 0;
+        }
+        else
+        {
+            raw = fragment.Replace(OpenTags[0], "", StringComparison.Ordinal).Replace(CloseTags[0], "", StringComparison.Ordinal);
+            start = Math.Max(0, text.IndexOf(raw, StringComparison.Ordinal));
+        }
+        var before = start > 0 ? "…" : "";
+        var after = start + raw.Length < text.Length ? "…" : "";
+        var marked = Collapse(fragment).Replace(OpenTags[0], "**", StringComparison.Ordinal).Replace(CloseTags[0], "**", StringComparison.Ordinal);
+        return (before + Collapse(raw) + after, before + marked + after);
+    }
+
+    private static string Collapse(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]))
+            {
+                builder.Append(text[i]);
+                continue;
+            }
+            var end = i + 1;
+            while (end < text.Length && char.IsWhiteSpace(text[end])) end++;
+            builder.Append(end - i > 1 || text[i] == '\n' ? ' ' : text[i]);
+            i = end - 1;
+        }
+        return builder.ToString().Trim();
+    }
 
     private sealed class KnownTextFragments(string text) : ScoreOrderFragmentsBuilder(OpenTags, CloseTags, Scanner)
     {
