@@ -6,7 +6,7 @@ namespace KenpoBot.Search.Index;
 /// One occurrence of a term in a body: its token position, its characters [Start, End), and its place in the vector's own order
 /// (terms by their UTF-8 bytes, each term's positions as stored), which orders terms at the same position.
 /// </summary>
-public readonly record struct TermOccurrence(int Position, int Start, int End, int Order);
+internal readonly record struct TermOccurrence(int Position, int Start, int End, int Order);
 
 /// <summary>
 /// The term vector of one entry's body, decoded once: each term's occurrences, looked up by the term. Read-only, so the searches
@@ -27,14 +27,14 @@ public sealed class BodyTermVector
     public static BodyTermVector Empty { get; } = new(new Dictionary<string, int>(StringComparer.Ordinal), [0], []);
 
     /// <summary>The occurrences of a term, positions ascending; empty when the body does not have it.</summary>
-    public ReadOnlySpan<TermOccurrence> Occurrences(string term) =>
+    internal ReadOnlySpan<TermOccurrence> Occurrences(string term) =>
         ranks.TryGetValue(term, out var rank) ? occurrences.AsSpan(firsts[rank], firsts[rank + 1] - firsts[rank]) : default;
 
     /// <summary>
     /// Decodes the body's vector of a document. The index stores it with positions and offsets; a vector without them gives
     /// nothing to mark, so the body is read as <see cref="Empty"/>.
     /// </summary>
-    public static BodyTermVector Read(IndexReader reader, int doc)
+    internal static BodyTermVector Read(IndexReader reader, int doc)
     {
         var terms = reader.GetTermVector(doc, Fields.Text);
         if (terms is null) return Empty;

@@ -46,8 +46,8 @@ internal static class BodyMatches
     }
 
     /// <summary>
-    /// FieldPhraseList compares a span with every kept one. When the kept ones are not empty, a non-empty span starting at or
-    /// after the end of all of them overlaps none, which is the usual case and needs no comparison.
+    /// FieldPhraseList compares a span with every kept one. While no kept span is empty, a non-empty span starting at or after
+    /// the end of all of them overlaps none: the usual case, which needs no comparison.
     /// </summary>
     private static bool OverlapsKept(ReadOnlySpan<MatchSpan> kept, MatchSpan span, int end, bool ordered)
     {
