@@ -117,6 +117,22 @@ public sealed partial class CitationMarkersTests
         AssertConsistent(marked.Text, marked.Claims);
     }
 
+    [Theory]
+    [InlineData("特定保健指導の\n  実施率\t\tを向上させる。")]
+    [InlineData(" \u3000先頭と末尾に空白\u3000\r\n")]
+    [InlineData("制御\u0001\u0002文字と\u0085改行\u2028区切り\u00A0なし")]
+    [InlineData("空白なし")]
+    public void Claim_PutsTheSnippetOnOneLine_AsTheWhiteSpaceRuleSays(string snippet)
+    {
+        var citation = new Citation("ap6", "題 \n 名", "節", "2024", "協会全体", snippet);
+
+        var appearance = ((JsonObject)CitationMarkers.Place("答え", [citation]).Claims.Single()!)["appearance"]!;
+
+        // Every run of white space or control characters becomes one space, then the ends are trimmed.
+        Assert.Equal(System.Text.RegularExpressions.Regex.Replace(snippet, @"[\s\p{Cc}]+", " ").Trim(), (string?)appearance["abstract"]);
+        Assert.Equal("題 名 ＞ 節", (string?)appearance["name"]);
+    }
+
     [Fact]
     public void Claim_HasTheTeamsShapeAndLimits()
     {

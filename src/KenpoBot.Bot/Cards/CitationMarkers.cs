@@ -106,7 +106,7 @@ public static partial class CitationMarkers
     {
         var note = sentence.LastIndexOf('（');
         if (note > 0 && sentence.TrimEnd().EndsWith('）')) sentence = sentence[..note];
-        return Whitespace().Replace(sentence, "").TrimStart(ListMarks);
+        return Squeeze(sentence, null).TrimStart(ListMarks);
     }
 
     private static readonly char[] ListMarks = ['・', '-', '－', '*', '■', '□', '○', '●', '◆', '①', '②', '③'];
@@ -192,7 +192,32 @@ public static partial class CitationMarkers
         return [.. new[] { years, scope }.Select(OneLine).Where(k => k.Length > 0).Distinct().Take(MaxKeywords).Select(k => Clip(k, MaxKeyword))];
     }
 
-    private static string OneLine(string? text) => Whitespace().Replace(text ?? "", " ").Trim();
+    private static string OneLine(string? text) => Squeeze(text ?? "", ' ').Trim();
+
+    /// <summary>
+    /// Each run of white space and control characters (<c>[\s\p{Cc}]+</c>) replaced by <paramref name="with"/>, or removed when it
+    /// is null; the text itself when it has none, which is most snippets and sentences.
+    /// </summary>
+    private static string Squeeze(string text, char? with)
+    {
+        var first = 0;
+        while (first < text.Length && !IsSpace(text[first])) first++;
+        if (first == text.Length) return text;
+        var builder = new StringBuilder(text.Length).Append(text, 0, first);
+        for (var i = first; i < text.Length; i++)
+        {
+            if (!IsSpace(text[i]))
+            {
+                builder.Append(text[i]);
+                continue;
+            }
+            while (i + 1 < text.Length && IsSpace(text[i + 1])) i++;
+            if (with is { } c) builder.Append(c);
+        }
+        return builder.ToString();
+    }
+
+    private static bool IsSpace(char c) => char.IsWhiteSpace(c) || char.IsControl(c);
 
     private static string Clip(string text, int max)
     {
@@ -207,7 +232,4 @@ public static partial class CitationMarkers
 
     [GeneratedRegex(@"((?:\[\d{1,6}\])+)([」』）)】〕］〉》]+)")]
     private static partial Regex MarkersBeforeClosers();
-
-    [GeneratedRegex(@"[\s\p{Cc}]+")]
-    private static partial Regex Whitespace();
 }
