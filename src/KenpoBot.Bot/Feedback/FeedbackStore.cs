@@ -51,7 +51,7 @@ public sealed partial class FeedbackStore : IAsyncDisposable, IDisposable
     private readonly FeedbackOptions options;
     private readonly ILogger<FeedbackStore> logger;
     private readonly SemaphoreSlim _writes = new(1, 1);
-    private readonly Channel<SentAnswer> _pending = Channel.CreateBounded<SentAnswer>(
+    private readonly Channel<AnswerRow> _pending = Channel.CreateBounded<AnswerRow>(
         new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = false });
     private readonly Lazy<Task> _writer;
     private UserIdHasher? _hasher;
@@ -71,15 +71,16 @@ public sealed partial class FeedbackStore : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(sent);
         _ = _writer.Value;
-        if (_pending.Writer.TryWrite(sent)) return;
+        var row = AnswerRow.Of(sent);
+        if (_pending.Writer.TryWrite(row)) return;
         try
         {
-            await _pending.Writer.WriteAsync(sent, cancellationToken).ConfigureAwait(false);
+            await _pending.Writer.WriteAsync(row, cancellationToken).ConfigureAwait(false);
         }
         catch (ChannelClosedException)
         {
             // Shutting down: written here and now.
-            await UnderWritesAsync(() => Write([sent]), CancellationToken.None).ConfigureAwait(false);
+            await UnderWritesAsync(() => Write([row]), CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -122,7 +123,7 @@ public sealed partial class FeedbackStore : IAsyncDisposable, IDisposable
     /// <summary>Under <see cref="_writes"/>: the queue, in batches of one transaction each.</summary>
     private void WriteQueued()
     {
-        var batch = new List<SentAnswer>();
+        var batch = new List<AnswerRow>();
         while (true)
         {
             batch.Clear();
@@ -132,7 +133,7 @@ public sealed partial class FeedbackStore : IAsyncDisposable, IDisposable
         }
     }
 
-    private void Write(IReadOnlyList<SentAnswer> batch)
+    private void Write(IReadOnlyList<AnswerRow> batch)
     {
         try
         {
@@ -150,21 +151,19 @@ public sealed partial class FeedbackStore : IAsyncDisposable, IDisposable
             link.CommandText = "INSERT OR REPLACE INTO answer_messages (conversation_key, activity_id, answer_id) VALUES ($conversation, $activity, $answer);";
             foreach (var sent in batch)
             {
-                var answer = sent.Answer;
-                var text = answer.Text ?? "";
                 insert.Parameters.Clear();
-                insert.Parameters.AddWithValue("$at", Timestamp(sent.At));
+                insert.Parameters.AddWithValue("$at", sent.At);
                 insert.Parameters.AddWithValue("$conversation", sent.ConversationKey);
                 insert.Parameters.AddWithValue("$question", sent.Question);
-                insert.Parameters.AddWithValue("$key", QuestionKey.Of(sent.Question));
-                insert.Parameters.AddWithValue("$intent", answer.Intent.ToString());
-                insert.Parameters.AddWithValue("$notInDocuments", NotInDocuments.Is(answer) ? 1 : 0);
-                insert.Parameters.AddWithValue("$byModel", answer.ByModel ? 1 : 0);
-                insert.Parameters.AddWithValue("$answer", text.Length <= MaxStoredAnswer ? text : text[..MaxStoredAnswer]);
-                insert.Parameters.AddWithValue("$citations", JsonSerializer.Serialize(answer.Citations ?? [], Json));
+                insert.Parameters.AddWithValue("$key", sent.QuestionKey);
+                insert.Parameters.AddWithValue("$intent", sent.Intent);
+                insert.Parameters.AddWithValue("$notInDocuments", sent.NotInDocuments ? 1 : 0);
+                insert.Parameters.AddWithValue("$byModel", sent.ByModel ? 1 : 0);
+                insert.Parameters.AddWithValue("$answer", sent.Text);
+                insert.Parameters.AddWithValue("$citations", sent.Citations);
                 var id = (long)insert.ExecuteScalar()!;
 
-                foreach (var activityId in sent.ActivityIds.Where(a => !string.IsNullOrEmpty(a)).Distinct())
+                foreach (var activityId in sent.ActivityIds)
                 {
                     link.Parameters.Clear();
                     link.Parameters.AddWithValue("$conversation", sent.ConversationKey);
@@ -249,6 +248,24 @@ public sealed partial class FeedbackStore : IAsyncDisposable, IDisposable
         if (!reader.Read()) return null;
         var id = reader.GetInt64(0);
         return (id, reader.IsDBNull(1) ? string.Create(CultureInfo.InvariantCulture, $"answer:{id}") : reader.GetString(1));
+    }
+
+    /// <summary>
+    /// An answer as its row is written, made when it is queued: the queue holds these few strings rather than the answer with
+    /// its evaluations and passages, which would otherwise outlive the turn until the writer runs.
+    /// </summary>
+    private sealed record AnswerRow(string At, string ConversationKey, string Question, string QuestionKey, string Intent,
+        bool NotInDocuments, bool ByModel, string Text, string Citations, IReadOnlyList<string> ActivityIds)
+    {
+        public static AnswerRow Of(SentAnswer sent)
+        {
+            var answer = sent.Answer;
+            var text = answer.Text ?? "";
+            return new AnswerRow(Timestamp(sent.At), sent.ConversationKey, sent.Question, Feedback.QuestionKey.Of(sent.Question),
+                answer.Intent.ToString(), Assistant.NotInDocuments.Is(answer), answer.ByModel,
+                text.Length <= MaxStoredAnswer ? text : text[..MaxStoredAnswer], JsonSerializer.Serialize(answer.Citations ?? [], Json),
+                [.. sent.ActivityIds.Where(a => !string.IsNullOrEmpty(a)).Distinct()]);
+        }
     }
 
     /// <summary>UTC, fixed width, so text order is time order.</summary>
