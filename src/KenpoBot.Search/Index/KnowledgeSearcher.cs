@@ -1,6 +1,5 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
-using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace KenpoBot.Search.Index;

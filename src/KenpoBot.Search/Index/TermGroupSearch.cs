@@ -36,8 +36,13 @@ public sealed class TermGroupSearch
     {
         if (groups.Count == 0 || top <= 0) return [];
         var similarity = searcher.Similarity;
-        var terms = groups.Select(g => g.Terms.Select(t => postings.Term(searcher, g.Field, t)).ToList()).ToList();
-        var weights = groups.Select((g, i) => terms[i].Select(t => Weight(similarity, postings.Field(searcher, g.Field), t, g.Boost)).ToList()).ToList();
+        // Per group, the terms the index holds with their weights (a term it lacks adds nothing to any document).
+        var weighted = groups.Select(g =>
+        {
+            var field = postings.Field(searcher, g.Field);
+            return g.Terms.Select(t => postings.Term(searcher, g.Field, t)).Where(t => t.PostingCount > 0)
+                .Select(t => (Term: t, Weight: Weight(similarity, field, t, g.Boost))).ToList();
+        }).ToList();
         var filter = required.Select(r => postings.Term(searcher, r.Field, r.Value)).ToList();
 
         var best = new Best(top);
@@ -48,12 +53,11 @@ public sealed class TermGroupSearch
             {
                 scores.Open(leaf.AtomicReader.MaxDoc);
                 if (!scores.Allow(filter, leaf.Ord, leaf.AtomicReader.LiveDocs)) continue;
-                for (var g = 0; g < groups.Count; g++)
+                foreach (var group in weighted)
                 {
-                    for (var t = 0; t < terms[g].Count; t++)
+                    foreach (var (term, weight) in group)
                     {
-                        if (terms[g][t].Leaves[leaf.Ord] is { } leafPostings)
-                            scores.Add(leafPostings, similarity.GetSimScorer(weights[g][t], leaf));
+                        if (term.Leaves[leaf.Ord] is { } leafPostings) scores.Add(leafPostings, similarity.GetSimScorer(weight, leaf));
                     }
                     scores.EndGroup();
                 }
