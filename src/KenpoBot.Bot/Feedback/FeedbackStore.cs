@@ -149,24 +149,24 @@ public sealed partial class FeedbackStore : IAsyncDisposable, IDisposable
             using var link = connection.CreateCommand();
             link.Transaction = transaction;
             link.CommandText = "INSERT OR REPLACE INTO answer_messages (conversation_key, activity_id, answer_id) VALUES ($conversation, $activity, $answer);";
-            foreach (var sent in batch)
+            foreach (var row in batch)
             {
                 insert.Parameters.Clear();
-                insert.Parameters.AddWithValue("$at", sent.At);
-                insert.Parameters.AddWithValue("$conversation", sent.ConversationKey);
-                insert.Parameters.AddWithValue("$question", sent.Question);
-                insert.Parameters.AddWithValue("$key", sent.QuestionKey);
-                insert.Parameters.AddWithValue("$intent", sent.Intent);
-                insert.Parameters.AddWithValue("$notInDocuments", sent.NotInDocuments ? 1 : 0);
-                insert.Parameters.AddWithValue("$byModel", sent.ByModel ? 1 : 0);
-                insert.Parameters.AddWithValue("$answer", sent.Text);
-                insert.Parameters.AddWithValue("$citations", sent.Citations);
+                insert.Parameters.AddWithValue("$at", row.At);
+                insert.Parameters.AddWithValue("$conversation", row.ConversationKey);
+                insert.Parameters.AddWithValue("$question", row.Question);
+                insert.Parameters.AddWithValue("$key", row.QuestionKey);
+                insert.Parameters.AddWithValue("$intent", row.Intent);
+                insert.Parameters.AddWithValue("$notInDocuments", row.NotInDocuments ? 1 : 0);
+                insert.Parameters.AddWithValue("$byModel", row.ByModel ? 1 : 0);
+                insert.Parameters.AddWithValue("$answer", row.Text);
+                insert.Parameters.AddWithValue("$citations", row.Citations);
                 var id = (long)insert.ExecuteScalar()!;
 
-                foreach (var activityId in sent.ActivityIds)
+                foreach (var activityId in row.ActivityIds)
                 {
                     link.Parameters.Clear();
-                    link.Parameters.AddWithValue("$conversation", sent.ConversationKey);
+                    link.Parameters.AddWithValue("$conversation", row.ConversationKey);
                     link.Parameters.AddWithValue("$activity", activityId);
                     link.Parameters.AddWithValue("$answer", id);
                     link.ExecuteNonQuery();
